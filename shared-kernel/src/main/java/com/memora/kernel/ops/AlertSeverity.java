@@ -1,0 +1,5 @@
+package com.memora.kernel.ops;
+
+public enum AlertSeverity {
+    INFO, WARNING, CRITICAL
+}

@@ -1,0 +1,4 @@
+package com.memora.kernel.season;
+
+public record SeasonReviewCacheDisabledEvent(String seasonId) {
+}

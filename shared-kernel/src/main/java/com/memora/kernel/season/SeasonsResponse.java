@@ -1,0 +1,6 @@
+package com.memora.kernel.season;
+
+import java.util.List;
+
+public record SeasonsResponse(List<SeasonResponse> seasons) {
+}

@@ -1,0 +1,192 @@
+package com.memora.command.season;
+
+import com.memora.kernel.error.InvalidInputException;
+import com.memora.kernel.id.AggregateIds;
+import com.memora.kernel.id.Identifiers;
+import com.memora.kernel.season.ChangeSeasonCommand;
+import com.memora.kernel.season.CreateSeasonCommand;
+import com.memora.kernel.season.SeasonActivatedEvent;
+import com.memora.kernel.season.SeasonAutoArchiveDisabledEvent;
+import com.memora.kernel.season.SeasonAutoArchiveEnabledEvent;
+import com.memora.kernel.season.SeasonCreatedEvent;
+import com.memora.kernel.season.SeasonDeactivatedEvent;
+import com.memora.kernel.season.SeasonDetailsChangedEvent;
+import com.memora.kernel.season.SeasonReviewCacheDisabledEvent;
+import com.memora.kernel.season.SeasonReviewCacheEnabledEvent;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A season: the period that groups plans and reviews (decisions S1). One aggregate per season; the rule that at most
+ * one season is active spans seasons and is enforced outside this class.
+ */
+@Aggregate
+public class SeasonAggregate {
+
+    @AggregateIdentifier
+    private String id;
+    private String seasonId;
+    private String title;
+    private LocalDate startDate;
+    private LocalDate endDate;
+    private boolean active;
+    private boolean enableRedis;
+    private boolean autoArchive;
+
+    protected SeasonAggregate() {
+        // required by Axon to rebuild the aggregate from its events
+    }
+
+    @CommandHandler
+    public SeasonAggregate(CreateSeasonCommand command) {
+        SeasonRules.requireValidId(command.seasonId());
+        SeasonRules.requireTitle(command.title());
+        SeasonRules.requireDates(command.startDate(), command.endDate());
+        SeasonRules.requireAutoArchiveOnlyWhenInactive(command.active(), command.autoArchive());
+        apply(new SeasonCreatedEvent(command.seasonId(), command.title().strip(), command.startDate(),
+                                     command.endDate(), command.active(), command.enableRedis(),
+                                     command.autoArchive()));
+    }
+
+    /** Applies only what actually changes, so a repeated PATCH adds no events. */
+    @CommandHandler
+    public void handle(ChangeSeasonCommand command) {
+        String newTitle = command.title() == null ? title : command.title().strip();
+        LocalDate newStart = orElse(command.startDate(), startDate);
+        LocalDate newEnd = orElse(command.endDate(), endDate);
+        boolean newActive = orElse(command.active(), active);
+        boolean newEnableRedis = orElse(command.enableRedis(), enableRedis);
+        boolean newAutoArchive = orElse(command.autoArchive(), autoArchive);
+
+        SeasonRules.requireTitle(newTitle);
+        SeasonRules.requireDates(newStart, newEnd);
+        SeasonRules.requireAutoArchiveOnlyWhenInactive(newActive, newAutoArchive);
+
+        if (!newTitle.equals(title) || !newStart.equals(startDate) || !newEnd.equals(endDate)) {
+            apply(new SeasonDetailsChangedEvent(seasonId, newTitle, newStart, newEnd));
+        }
+        // Deactivate before enabling auto-archive and disable auto-archive before activating, so that the
+        // stream never shows an active season with auto-archive on, even between two events.
+        if (active && !newActive) {
+            apply(new SeasonDeactivatedEvent(seasonId));
+        }
+        if (autoArchive != newAutoArchive) {
+            apply(newAutoArchive ? new SeasonAutoArchiveEnabledEvent(seasonId)
+                                 : new SeasonAutoArchiveDisabledEvent(seasonId));
+        }
+        if (!active && newActive) {
+            apply(new SeasonActivatedEvent(seasonId));
+        }
+        if (enableRedis != newEnableRedis) {
+            apply(newEnableRedis ? new SeasonReviewCacheEnabledEvent(seasonId)
+                                 : new SeasonReviewCacheDisabledEvent(seasonId));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(SeasonCreatedEvent event) {
+        id = AggregateIds.season(event.seasonId());
+        seasonId = event.seasonId();
+        title = event.title();
+        startDate = event.startDate();
+        endDate = event.endDate();
+        active = event.active();
+        enableRedis = event.enableRedis();
+        autoArchive = event.autoArchive();
+    }
+
+    @EventSourcingHandler
+    void on(SeasonDetailsChangedEvent event) {
+        title = event.title();
+        startDate = event.startDate();
+        endDate = event.endDate();
+    }
+
+    @EventSourcingHandler
+    void on(SeasonActivatedEvent event) {
+        active = true;
+    }
+
+    @EventSourcingHandler
+    void on(SeasonDeactivatedEvent event) {
+        active = false;
+    }
+
+    @EventSourcingHandler
+    void on(SeasonReviewCacheEnabledEvent event) {
+        enableRedis = true;
+    }
+
+    @EventSourcingHandler
+    void on(SeasonReviewCacheDisabledEvent event) {
+        enableRedis = false;
+    }
+
+    @EventSourcingHandler
+    void on(SeasonAutoArchiveEnabledEvent event) {
+        autoArchive = true;
+    }
+
+    @EventSourcingHandler
+    void on(SeasonAutoArchiveDisabledEvent event) {
+        autoArchive = false;
+    }
+
+    private static <T> T orElse(T value, T fallback) {
+        return Objects.requireNonNullElse(value, fallback);
+    }
+
+    /** The season's rules, each with the API field it concerns. */
+    static final class SeasonRules {
+
+        static final int MAX_TITLE_LENGTH = 200;
+
+        private SeasonRules() {
+        }
+
+        static void requireValidId(String seasonId) {
+            if (!Identifiers.isValidSeasonId(seasonId)) {
+                throw new InvalidInputException("season-id", "id",
+                        "Season id '" + seasonId + "' must look like SEASON-YYYY or SEASON-YYYY-SUFFIX "
+                        + "(suffix: 1-20 of A-Z, 0-9, _)");
+            }
+        }
+
+        static void requireTitle(String title) {
+            if (title == null || title.isBlank()) {
+                throw new InvalidInputException("season-title", "title", "A season needs a title");
+            }
+            if (title.strip().length() > MAX_TITLE_LENGTH) {
+                throw new InvalidInputException("season-title", "title",
+                        "A season title has at most " + MAX_TITLE_LENGTH + " characters");
+            }
+        }
+
+        static void requireDates(LocalDate start, LocalDate end) {
+            if (start == null) {
+                throw new InvalidInputException("season-dates", "start_date", "A season needs a start_date");
+            }
+            if (end == null) {
+                throw new InvalidInputException("season-dates", "end_date", "A season needs an end_date");
+            }
+            if (end.isBefore(start)) {
+                throw new InvalidInputException("season-dates", "end_date",
+                        "end_date " + end + " is before start_date " + start);
+            }
+        }
+
+        static void requireAutoArchiveOnlyWhenInactive(boolean active, boolean autoArchive) {
+            if (active && autoArchive) {
+                throw new InvalidInputException("season-auto-archive", "auto_archive",
+                        "auto_archive cannot be on while the season is active; deactivate it first");
+            }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package com.memora.projection.season;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** One row of the season read model. */
+public record SeasonView(String id,
+                         String title,
+                         LocalDate startDate,
+                         LocalDate endDate,
+                         boolean active,
+                         boolean enableRedis,
+                         boolean autoArchive,
+                         Instant createdAt,
+                         Instant updatedAt) {
+
+    SeasonView withDetails(String newTitle, LocalDate newStart, LocalDate newEnd, Instant at) {
+        return new SeasonView(id, newTitle, newStart, newEnd, active, enableRedis, autoArchive, createdAt, at);
+    }
+
+    SeasonView withActive(boolean value, Instant at) {
+        return new SeasonView(id, title, startDate, endDate, value, enableRedis, autoArchive, createdAt, at);
+    }
+
+    SeasonView withEnableRedis(boolean value, Instant at) {
+        return new SeasonView(id, title, startDate, endDate, active, value, autoArchive, createdAt, at);
+    }
+
+    SeasonView withAutoArchive(boolean value, Instant at) {
+        return new SeasonView(id, title, startDate, endDate, active, enableRedis, value, createdAt, at);
+    }
+}

@@ -1,0 +1,64 @@
+package com.memora.infra.axon;
+
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * How every projection processes events unless its {@code axon.eventhandling.processors.<group>} entry says
+ * otherwise:
+ * <ul>
+ *     <li>pooled streaming processors (replayable, split into segments across threads and nodes);</li>
+ *     <li>an event-handler error is never logged and skipped: the failing event (and the later events of the same
+ *     sequence) is parked in the group's dead-letter queue in PostgreSQL while other sequences go on, and the
+ *     parked ones are retried ({@code DeadLetterRetrier}); where no queue applies, the error propagates and the
+ *     processor retries the batch.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+public class EventProcessingDefaults {
+
+    /** Runs after Axon's own modules so its per-property dead-letter provider does not replace ours. */
+    private static final int AFTER_AXON_MODULES = 100;
+
+    @Bean
+    ConfigurerModule memoraEventProcessingDefaults(AxonProcessingProperties properties,
+                                                   ConnectionProvider connectionProvider,
+                                                   TransactionManager transactionManager,
+                                                   DeadLetterSchema deadLetterSchema,
+                                                   Serializer genericSerializer,
+                                                   @Qualifier("eventSerializer") Serializer eventSerializer) {
+        return new ConfigurerModule() {
+            @Override
+            public void configureModule(org.axonframework.config.Configurer configurer) {
+                configurer.eventProcessing()
+                          .usingPooledStreamingEventProcessors(
+                                  (config, builder) -> builder.initialSegmentCount(properties.defaultSegments())
+                                                              .batchSize(properties.batchSize()))
+                          .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
+                          .registerDefaultErrorHandler(c -> PropagatingErrorHandler.instance())
+                          .registerDeadLetterQueueProvider(
+                                  group -> config -> JdbcSequencedDeadLetterQueue.builder()
+                                          .processingGroup(group)
+                                          .connectionProvider(connectionProvider)
+                                          .transactionManager(transactionManager)
+                                          .schema(deadLetterSchema)
+                                          .genericSerializer(genericSerializer)
+                                          .eventSerializer(eventSerializer)
+                                          .build());
+            }
+
+            @Override
+            public int order() {
+                return AFTER_AXON_MODULES;
+            }
+        };
+    }
+}

@@ -218,6 +218,14 @@ for (let i = 0; i < 3000; i++) {
 }
 numberCases.push([0, '0'], [1e21, '1e+21'], [1e-7, '1e-7'], [123e-20, '1.23e-18'], [5e-324, '5e-324'],
   [1.7976931348623157e308, '1.7976931348623157e+308'], [0.000001, '0.000001'], [123456789012345680000, '123456789012345680000']);
+// +x.toFixed(8) (get_retrievability applies it to the stability): 8-decimal values and values just beside them.
+const toFixedCases = [];
+for (let i = 0; i < 2000; i++) {
+  const exact = Math.floor(rand() * 3.65e12) / 1e8;
+  const v = i % 2 === 0 ? exact : exact + (rand() - 0.5) * 1e-8;
+  toFixedCases.push([v, +v.toFixed(8)]);
+}
+toFixedCases.push([1.000000005, +(1.000000005).toFixed(8)], [0.123456785, +(0.123456785).toFixed(8)]);
 
 // ---------------------------------------------------------------------------------------------------------------
 if (FSRSVersion.indexOf(`v${PINNED_VERSION} `) !== 0) {
@@ -241,6 +249,7 @@ fs.writeFileSync(path.join(OUT_DIR, 'js-math.json'), JSON.stringify({
   ...header,
   pow: powCases,
   numberToString: numberCases,
+  toFixed8: toFixedCases,
 }) + '\n');
 console.log(`${histories.length} histories, ${reviewCount} reviews, ${powCases.length} pow cases, `
-  + `${numberCases.length} number strings -> ${path.relative(process.cwd(), OUT_DIR)}`);
+  + `${numberCases.length} number strings, ${toFixedCases.length} toFixed(8) cases -> ${path.relative(process.cwd(), OUT_DIR)}`);

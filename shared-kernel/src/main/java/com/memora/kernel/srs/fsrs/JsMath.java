@@ -67,6 +67,11 @@ final class JsMath {
 
     /** JavaScript's {@code +x.toFixed(8)}: the exact decimal value of x rounded half away from zero. */
     static double toFixed8(double x) {
+        if (round8(x) == x) {
+            // x is already the double nearest some k/1e8 (every stability ts-fsrs produces is): toFixed(8)
+            // prints exactly k/1e8 and reads back x, so skip the BigDecimal.
+            return x;
+        }
         return new BigDecimal(x).setScale(8, RoundingMode.HALF_UP).doubleValue();
     }
 

@@ -61,6 +61,17 @@ class JsMathTest {
     }
 
     @Test
+    void toFixed8IsJavaScriptsToFixedReadBack() {
+        int checked = 0;
+        for (JsonNode c : VECTORS.get("toFixed8")) {
+            double x = c.get(0).asDouble();
+            assertThat(JsMath.toFixed8(x)).as("+(%s).toFixed(8)", x).isEqualTo(c.get(1).asDouble());
+            checked++;
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(2000);
+    }
+
+    @Test
     void roundingIsTsFsrsRoundTo8AndToFixed8() {
         assertThat(JsMath.round8(1.234567895)).isEqualTo(1.2345679);
         assertThat(JsMath.round8(2.5e-9)).isEqualTo(0);          // 0.25 rounds down

@@ -1,5 +1,6 @@
 package com.memora.infra.files;
 
+import com.memora.projection.export.staging.ContentFile;
 import com.memora.projection.export.staging.ContentPathRejectedException;
 import com.memora.projection.export.staging.ContentStorageException;
 import com.memora.projection.export.staging.DiskSpace;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,6 +34,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 /** The local content store on real temporary directories: F9 write order, O5 disk guard, I1 paths, §11.4 deletes. */
 class FileSystemContentStoreTest {
@@ -115,6 +118,48 @@ class FileSystemContentStoreTest {
 
         assertThat(Files.readAttributes(root.resolve(LESSON + ".prev"), "unix:ino").get("ino"))
                 .isEqualTo(replacedInode);
+    }
+
+    // ---- a plan's files in one batch ----------------------------------------------------------------------------
+
+    @Test
+    void writeAllStagesEveryFileAsWriteDoesAndReportsEachOutcome() throws IOException {
+        store.write(LESSON, bytes("v1"));
+        store.write("plans/P1/manifest.json", bytes("{}"));
+
+        Map<String, WriteOutcome> outcomes = store.writeAll(List.of(
+                new ContentFile(LESSON, bytes("v2")),
+                new ContentFile("plans/P1/lessons/L2.json", bytes("new")),
+                new ContentFile("plans/P1/manifest.json", bytes("{}"))));
+
+        assertThat(outcomes).containsExactly(entry(LESSON, WriteOutcome.WRITTEN),
+                                             entry("plans/P1/lessons/L2.json", WriteOutcome.WRITTEN),
+                                             entry("plans/P1/manifest.json", WriteOutcome.UNCHANGED));
+        assertThat(contentOf(LESSON)).isEqualTo("v2");
+        assertThat(contentOf(LESSON + ".prev")).isEqualTo("v1");
+        assertThat(namesIn("plans/P1/lessons")).containsExactly("L1.json", "L1.json.prev", "L2.json");
+        assertThat(namesIn("plans/P1")).containsExactly("lessons", "manifest.json");
+    }
+
+    @Test
+    void writeAllStopsAtTheFirstFailureWithEarlierFilesComplete() throws IOException {
+        assertThatThrownBy(() -> store.writeAll(List.of(
+                new ContentFile(LESSON, bytes("first")),
+                new ContentFile("plans/P1/../../escape.json", bytes("evil")),
+                new ContentFile("plans/P1/manifest.json", bytes("never")))))
+                .isInstanceOf(ContentPathRejectedException.class);
+
+        assertThat(store.list()).containsExactly(LESSON);
+        assertThat(contentOf(LESSON)).isEqualTo("first");
+    }
+
+    @Test
+    void writeAllPausesOnLowDiskBeforeTheNextFile() {
+        disk.set(new DiskSpace(1, 1000));
+
+        assertThatThrownBy(() -> store.writeAll(List.of(new ContentFile(LESSON, bytes("x")))))
+                .isInstanceOf(InsufficientDiskSpaceException.class);
+        assertThat(store.list()).isEmpty();
     }
 
     // ---- readers and writers at the same time -------------------------------------------------------------------

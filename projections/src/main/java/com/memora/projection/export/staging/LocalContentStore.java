@@ -1,6 +1,7 @@
 package com.memora.projection.export.staging;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,6 +29,18 @@ public interface LocalContentStore {
      * @throws ContentStorageException    when the file system refuses (permission, read-only, I/O)
      */
     WriteOutcome write(String relativePath, byte[] bytes);
+
+    /**
+     * Writes several files, each exactly as {@link #write} does (the disk guard, the unchanged check, {@code .prev},
+     * temporary file, {@code fsync}, atomic rename), but flushes each directory once after the last file rather
+     * than once per file: the way to stage a plan's files. Readers see every file old or new, never missing or
+     * partial, at every moment. Files are written in the order given (decisions F3: pass them in publication
+     * order) and the first failure stops the batch; the files before it are written, each complete, and their
+     * directories flushed.
+     *
+     * @return the outcome per path, in the order given
+     */
+    Map<String, WriteOutcome> writeAll(List<ContentFile> files);
 
     /** The current bytes of the file, or empty when there is none. */
     Optional<byte[]> read(String relativePath);

@@ -353,7 +353,8 @@ class FileSystemContentStoreTest {
         store.write(LESSON, bytes("v1"));
         Path lessons = root.resolve("plans/P1/lessons");
 
-        try (ReadOnlyDirectory ignored = ReadOnlyDirectory.of(lessons)) {
+        ReadOnlyDirectory readOnly = ReadOnlyDirectory.of(lessons);
+        try (readOnly) {
             assertThatThrownBy(() -> store.write(LESSON, bytes("v2")))
                     .isInstanceOfSatisfying(ContentStorageException.class, e -> {
                         assertThat(e.reason()).isEqualTo(ContentStorageException.Reason.PERMISSION_DENIED);

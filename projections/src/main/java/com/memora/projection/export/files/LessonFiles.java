@@ -22,29 +22,22 @@ final class LessonFiles {
     static List<GeneratedFile> of(String planId, VisibleTree.Subject subject, Stamp stamp, VideoUrlSigner signer) {
         List<GeneratedFile> files = new ArrayList<>();
         for (VisibleTree.Track track : subject.tracks()) {
-            List<VisibleTree.Lesson> inOrder = track.lessons();
-            int position = 0;
-            for (VisibleTree.Unit unit : track.units()) {
-                for (VisibleTree.Topic topic : unit.topics()) {
-                    for (VisibleTree.Lesson lesson : topic.lessons()) {
-                        VisibleTree.Lesson previous = position > 0 ? inOrder.get(position - 1) : null;
-                        VisibleTree.Lesson next = position + 1 < inOrder.size() ? inOrder.get(position + 1) : null;
-                        ObjectNode json = lesson(planId, subject, track, unit, topic, lesson, previous, next, stamp,
-                                                 signer);
-                        files.add(GeneratedFile.of(FileKind.LESSON,
-                                                   ExportPaths.lesson(planId, lesson.content().id()), json));
-                        position++;
-                    }
-                }
+            List<VisibleTree.LessonPlace> inOrder = track.lessonPlaces();
+            for (int position = 0; position < inOrder.size(); position++) {
+                VisibleTree.Lesson previous = position > 0 ? inOrder.get(position - 1).lesson() : null;
+                VisibleTree.Lesson next = position + 1 < inOrder.size() ? inOrder.get(position + 1).lesson() : null;
+                VisibleTree.LessonPlace place = inOrder.get(position);
+                files.add(GeneratedFile.of(FileKind.LESSON, ExportPaths.lesson(planId, place.lesson().content().id()),
+                                           lesson(planId, subject, place, previous, next, stamp, signer)));
             }
         }
         return files;
     }
 
-    private static ObjectNode lesson(String planId, VisibleTree.Subject subject, VisibleTree.Track track,
-                                     VisibleTree.Unit unit, VisibleTree.Topic topic, VisibleTree.Lesson lesson,
+    private static ObjectNode lesson(String planId, VisibleTree.Subject subject, VisibleTree.LessonPlace place,
                                      VisibleTree.Lesson previous, VisibleTree.Lesson next, Stamp stamp,
                                      VideoUrlSigner signer) {
+        VisibleTree.Lesson lesson = place.lesson();
         ObjectNode json = JsonBlocks.header(lesson.content().details(), lesson.node().title());
         json.put("sort_order", lesson.content().details().sortOrder());
         stamp.putInto(json);
@@ -55,12 +48,12 @@ final class LessonFiles {
         json.set("access", JsonBlocks.access(lesson.node().access()));
 
         ObjectNode parent = json.putObject("parent");
-        parent.put("topic_id", topic.content().id());
-        parent.put("topic_title", topic.node().title());
-        parent.put("unit_id", unit.content().id());
-        parent.put("unit_title", unit.node().title());
-        parent.put("track_id", track.content().id());
-        parent.put("track_title", track.node().title());
+        parent.put("topic_id", place.topic().content().id());
+        parent.put("topic_title", place.topic().node().title());
+        parent.put("unit_id", place.unit().content().id());
+        parent.put("unit_title", place.unit().node().title());
+        parent.put("track_id", place.track().content().id());
+        parent.put("track_title", place.track().node().title());
         parent.put("subject_id", subject.content().id());
         parent.put("subject_title", subject.node().title());
 

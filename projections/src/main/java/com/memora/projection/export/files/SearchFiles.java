@@ -20,7 +20,7 @@ final class SearchFiles {
 
     /** The shards (if any) first, then the index, in publication order. */
     static List<GeneratedFile> of(String planId, List<VisibleTree.Subject> subjects, Stamp stamp) {
-        int totalLessons = subjects.stream().mapToInt(subject -> subject.lessons().size()).sum();
+        int totalLessons = subjects.stream().mapToInt(VisibleTree.Subject::lessonCount).sum();
         boolean sharded = totalLessons >= SHARDING_THRESHOLD;
 
         ObjectNode index = ExportJson.object();
@@ -33,7 +33,7 @@ final class SearchFiles {
         if (sharded) {
             ArrayNode shards = index.putArray("shards");
             for (VisibleTree.Subject subject : subjects) {
-                if (subject.lessons().isEmpty()) {
+                if (subject.lessonCount() == 0) {
                     continue;
                 }
                 String shardPath = ExportPaths.searchShard(planId, subject.content().id());
@@ -41,7 +41,7 @@ final class SearchFiles {
                 reference.put("subject_id", subject.content().id());
                 reference.put("subject_name", subject.node().title());
                 reference.put("url", shardPath);
-                reference.put("lesson_count", subject.lessons().size());
+                reference.put("lesson_count", subject.lessonCount());
                 files.add(GeneratedFile.of(FileKind.SEARCH_SHARD, shardPath, shard(planId, subject, stamp)));
             }
         } else {
@@ -63,22 +63,16 @@ final class SearchFiles {
     }
 
     private static void addEntries(ArrayNode entries, VisibleTree.Subject subject) {
-        for (VisibleTree.Track track : subject.tracks()) {
-            for (VisibleTree.Unit unit : track.units()) {
-                for (VisibleTree.Topic topic : unit.topics()) {
-                    for (VisibleTree.Lesson lesson : topic.lessons()) {
-                        ObjectNode entry = entries.addObject();
-                        entry.put("lesson_id", lesson.content().id());
-                        entry.put("lesson_name", lesson.node().title());
-                        entry.put("subject_id", subject.content().id());
-                        entry.put("subject_name", subject.node().title());
-                        entry.put("unit_id", unit.content().id());
-                        entry.put("unit_name", unit.node().title());
-                        entry.put("topic_id", topic.content().id());
-                        entry.put("topic_name", topic.node().title());
-                    }
-                }
-            }
+        for (VisibleTree.LessonPlace place : subject.lessonPlaces()) {
+            ObjectNode entry = entries.addObject();
+            entry.put("lesson_id", place.lesson().content().id());
+            entry.put("lesson_name", place.lesson().node().title());
+            entry.put("subject_id", subject.content().id());
+            entry.put("subject_name", subject.node().title());
+            entry.put("unit_id", place.unit().content().id());
+            entry.put("unit_name", place.unit().node().title());
+            entry.put("topic_id", place.topic().content().id());
+            entry.put("topic_name", place.topic().node().title());
         }
     }
 }

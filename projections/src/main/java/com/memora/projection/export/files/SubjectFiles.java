@@ -27,7 +27,7 @@ final class SubjectFiles {
                 summary.put("sort_order", unit.content().details().sortOrder());
                 summary.put("url", ExportPaths.unit(planId, unit.content().id()));
                 summary.put("topic_count", unit.topics().size());
-                summary.put("lesson_count", unit.lessons().size());
+                summary.put("lesson_count", unit.lessonCount());
                 summary.set("access", JsonBlocks.access(unit.node().access()));
                 units.add(summary);
             }
@@ -37,7 +37,7 @@ final class SubjectFiles {
         ObjectNode stats = json.putObject("stats");
         stats.put("total_units", subject.unitCount());
         stats.put("total_topics", subject.topicCount());
-        stats.put("total_lessons", subject.lessons().size());
+        stats.put("total_lessons", subject.lessonCount());
         return GeneratedFile.of(FileKind.SUBJECT, ExportPaths.subject(planId, subject.content().id()), json);
     }
 }

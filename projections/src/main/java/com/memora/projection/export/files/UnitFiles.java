@@ -57,7 +57,7 @@ final class UnitFiles {
 
         ObjectNode stats = json.putObject("stats");
         stats.put("total_topics", unit.topics().size());
-        stats.put("total_lessons", unit.lessons().size());
+        stats.put("total_lessons", unit.lessonCount());
         return json;
     }
 }

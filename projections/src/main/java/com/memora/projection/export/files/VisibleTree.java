@@ -27,8 +27,13 @@ final class VisibleTree {
 
     record Subject(SubjectContent content, ResolvedNode node, int planSortOrder, List<Track> tracks) {
 
-        List<Lesson> lessons() {
-            return tracks.stream().flatMap(track -> track.lessons().stream()).toList();
+        /** Every lesson of the subject with its parents, track by track in reading order. */
+        List<LessonPlace> lessonPlaces() {
+            return tracks.stream().flatMap(track -> track.lessonPlaces().stream()).toList();
+        }
+
+        int lessonCount() {
+            return tracks.stream().mapToInt(track -> track.lessonPlaces().size()).sum();
         }
 
         int unitCount() {
@@ -43,16 +48,20 @@ final class VisibleTree {
 
     record Track(TrackContent content, ResolvedNode node, List<Unit> units) {
 
-        /** The track's lessons in reading order: unit by unit, topic by topic (D7). */
-        List<Lesson> lessons() {
-            return units.stream().flatMap(unit -> unit.lessons().stream()).toList();
+        /** The track's lessons with their parents in reading order: unit by unit, topic by topic (D7). */
+        List<LessonPlace> lessonPlaces() {
+            return units.stream()
+                        .flatMap(unit -> unit.topics().stream()
+                                             .flatMap(topic -> topic.lessons().stream().map(
+                                                     lesson -> new LessonPlace(this, unit, topic, lesson))))
+                        .toList();
         }
     }
 
     record Unit(UnitContent content, ResolvedNode node, List<Topic> topics) {
 
-        List<Lesson> lessons() {
-            return topics.stream().flatMap(topic -> topic.lessons().stream()).toList();
+        int lessonCount() {
+            return topics.stream().mapToInt(topic -> topic.lessons().size()).sum();
         }
     }
 
@@ -60,6 +69,10 @@ final class VisibleTree {
     }
 
     record Lesson(LessonContent content, ResolvedNode node) {
+    }
+
+    /** A lesson with the track, unit and topic it sits in. */
+    record LessonPlace(Track track, Unit unit, Topic topic, Lesson lesson) {
     }
 
     private static final Comparator<NodeDetails> DISPLAY_ORDER =

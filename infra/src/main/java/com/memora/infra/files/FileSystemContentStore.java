@@ -168,7 +168,7 @@ public final class FileSystemContentStore implements LocalContentStore {
             }
             Files.move(link, previous, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
-            Files.deleteIfExists(link);
+            removeLeftover(link);
         }
     }
 
@@ -185,7 +185,20 @@ public final class FileSystemContentStore implements LocalContentStore {
             }
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
+            removeLeftover(temporary);
+        }
+    }
+
+    /**
+     * Removes a temporary file after a failed step (after a successful rename there is none). Quietly: the failure
+     * that matters is the one already on its way; a leftover that cannot be removed is ignored by listings and
+     * removed by the next delete of its file.
+     */
+    private static void removeLeftover(Path temporary) {
+        try {
             Files.deleteIfExists(temporary);
+        } catch (IOException e) {
+            LOG.debug("Cannot remove temporary file {}: {}", temporary, e.toString());
         }
     }
 

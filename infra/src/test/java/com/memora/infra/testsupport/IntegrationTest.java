@@ -47,6 +47,9 @@ public abstract class IntegrationTest {
     @Autowired
     protected JdbcClient jdbc;
 
+    @Autowired
+    protected AdjustableFreeSpace freeSpace;
+
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
         TestServers.get().properties((name, value) -> registry.add(name, () -> value));
@@ -58,6 +61,7 @@ public abstract class IntegrationTest {
     @BeforeEach
     void resetClock() {
         clock.reset();
+        freeSpace.reset();
     }
 
     @AfterEach
@@ -93,6 +97,11 @@ public abstract class IntegrationTest {
         @Primary
         MutableClock testClock() {
             return new MutableClock();
+        }
+
+        @Bean
+        AdjustableFreeSpace testFreeSpace() {
+            return new AdjustableFreeSpace();
         }
     }
 }

@@ -5,6 +5,7 @@ import com.memora.kernel.content.ContentRef;
 import com.memora.kernel.content.DeleteContentNodeCommand;
 import com.memora.kernel.error.NotFoundException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.springframework.stereotype.Service;
 
 import java.util.List;
@@ -32,7 +33,11 @@ public class ContentDeletion {
                 .orElseThrow(() -> new NotFoundException(kind.singular(), id));
         List<ContentRef> descendants = registry.descendants(kind, id);
         for (ContentRef descendant : descendants) {
-            commands.sendAndWait(new DeleteContentNodeCommand(descendant.kind(), descendant.id()));
+            try {
+                commands.sendAndWait(new DeleteContentNodeCommand(descendant.kind(), descendant.id()));
+            } catch (AggregateNotFoundException alreadyGone) {
+                // another delete of the same sub-tree, running at the same time, got there first
+            }
         }
         commands.sendAndWait(new DeleteContentNodeCommand(kind, id));
         return descendants.size();

@@ -3,7 +3,9 @@ package com.memora.command.content;
 import com.memora.kernel.content.ContentKind;
 import com.memora.kernel.content.ContentRef;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -26,6 +28,9 @@ public interface ContentRegistry {
 
     /** The node in whatever state, without locking. */
     Optional<RegisteredNode> find(ContentKind kind, String id);
+
+    /** The nodes of one kind with these ids that are registered (in any state), by id; one query for many. */
+    Map<String, RegisteredNode> findAll(ContentKind kind, Collection<String> ids);
 
     /** Locks the node against concurrent change (and new children) and counts its children that are not deleted. */
     int lockAndCountChildren(ContentKind kind, String id);

@@ -26,6 +26,7 @@ import com.memora.kernel.plan.PlanSubject;
 import com.memora.kernel.plan.PlanSubjectsReplacedEvent;
 import com.memora.kernel.plan.PlanTrashedEvent;
 import com.memora.kernel.plan.RemovePlanOverrideCommand;
+import com.memora.kernel.plan.ReplacePlanOverridesCommand;
 import com.memora.kernel.plan.ReplacePlanSubjectsCommand;
 import com.memora.kernel.plan.RestorePlanCommand;
 import com.memora.kernel.plan.TrashPlanCommand;
@@ -131,6 +132,47 @@ public class PlanAggregate {
                                                           + " overrides");
         }
         apply(new PlanOverrideAddedEvent(planId, override));
+    }
+
+    /** Each override checked as if added alone; ids and rules are unique within the list. */
+    @CommandHandler
+    void handle(ReplacePlanOverridesCommand command, ContentRegistry registry) {
+        List<PlanOverride> wanted = List.copyOf(command.overrides());
+        List<FieldProblem> problems = new ArrayList<>();
+        Map<String, Integer> ids = new LinkedHashMap<>();
+        for (int i = 0; i < wanted.size(); i++) {
+            PlanOverride override = wanted.get(i);
+            String at = "[" + i + "].";
+            List<FieldProblem> own = new ArrayList<>(PlanRules.checkOverride(override));
+            if (own.isEmpty()) {
+                own.addAll(targetProblems(override, registry));
+            }
+            own.forEach(problem -> problems.add(new FieldProblem(at + problem.field(), problem.message())));
+            Integer first = ids.putIfAbsent(override.id(), i);
+            if (first != null) {
+                problems.add(new FieldProblem(at + "id", "override id '" + override.id() + "' is used twice (also at ["
+                                                         + first + "])"));
+            }
+            for (int j = 0; j < i; j++) {
+                if (wanted.get(j).sameRuleAs(override)) {
+                    problems.add(new FieldProblem(at + "action", "the same override as [" + j + "]"));
+                }
+            }
+        }
+        if (wanted.size() > PlanRules.MAX_OVERRIDES) {
+            problems.add(new FieldProblem("overrides", "A plan has at most " + PlanRules.MAX_OVERRIDES + " overrides"));
+        }
+        refuseIfAny("override-invalid", problems);
+        for (PlanOverride current : List.copyOf(overrides.values())) {
+            if (!wanted.contains(current)) {
+                apply(new PlanOverrideRemovedEvent(planId, current));
+            }
+        }
+        for (PlanOverride override : wanted) {
+            if (!override.equals(overrides.get(override.id()))) {
+                apply(new PlanOverrideAddedEvent(planId, override));
+            }
+        }
     }
 
     @CommandHandler

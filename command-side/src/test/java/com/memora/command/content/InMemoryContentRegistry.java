@@ -71,6 +71,13 @@ public class InMemoryContentRegistry implements ContentRegistry {
     }
 
     @Override
+    public Map<String, RegisteredNode> findAll(ContentKind kind, java.util.Collection<String> ids) {
+        Map<String, RegisteredNode> found = new HashMap<>();
+        ids.forEach(id -> find(kind, id).ifPresent(node -> found.put(id, node)));
+        return found;
+    }
+
+    @Override
     public int lockAndCountChildren(ContentKind kind, String id) {
         return (int) nodes.values().stream()
                           .filter(node -> node.kind() == kind.child() && id.equals(node.parentId()) && !node.deleted())

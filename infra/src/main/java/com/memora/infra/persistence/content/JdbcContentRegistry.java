@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,6 +95,22 @@ class JdbcContentRegistry implements ContentRegistry, ContentRegistryUpdates {
                                                           RegistryState.valueOf(rs.getString("state")),
                                                           rs.getBoolean("own_item")))
                    .optional();
+    }
+
+    @Override
+    public Map<String, RegisteredNode> findAll(ContentKind kind, Collection<String> ids) {
+        Map<String, RegisteredNode> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("select * from content_registry where kind = :kind and id = any(:ids)")
+            .param("kind", kind.singular()).param("ids", ids.toArray(String[]::new))
+            .query(rs -> {
+                found.put(rs.getString("id"), new RegisteredNode(kind, rs.getString("id"), rs.getString("parent_id"),
+                                                                 RegistryState.valueOf(rs.getString("state")),
+                                                                 rs.getBoolean("own_item")));
+            });
+        return found;
     }
 
     @Override

@@ -14,6 +14,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The import document's JSON Schema ({@code schemas/curriculum-import.schema.json}, also the format's documentation):
@@ -21,6 +22,7 @@ import java.util.List;
  */
 final class CurriculumSchema {
 
+    private static final Pattern INDEX = Pattern.compile("\\[(\\d+)]");
     static final String RESOURCE = "/schemas/curriculum-import.schema.json";
 
     private final JsonSchema schema;
@@ -72,8 +74,6 @@ final class CurriculumSchema {
     }
 
     private static String pad(String path) {
-        return java.util.regex.Pattern.compile("\\[(\\d+)]").matcher(path)
-                                      .replaceAll(match -> "[" + "%08d".formatted(Integer.parseInt(match.group(1)))
-                                                           + "]");
+        return INDEX.matcher(path).replaceAll(match -> "[" + "%08d".formatted(Integer.parseInt(match.group(1))) + "]");
     }
 }

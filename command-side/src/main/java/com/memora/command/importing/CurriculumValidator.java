@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -185,7 +186,7 @@ public class CurriculumValidator {
     }
 
     private Map<String, RegisteredNode> existing(ContentKind kind, List<CurriculumDocument.Node> nodes) {
-        List<String> ids = nodes.stream().map(CurriculumDocument.Node::id).filter(java.util.Objects::nonNull)
+        List<String> ids = nodes.stream().map(CurriculumDocument.Node::id).filter(Objects::nonNull)
                                 .distinct().toList();
         return registry.findAll(kind, ids);
     }

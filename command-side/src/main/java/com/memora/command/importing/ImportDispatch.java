@@ -19,6 +19,7 @@ import com.memora.kernel.plan.RestorePlanCommand;
 import com.memora.kernel.season.CreateSeasonCommand;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -122,7 +123,7 @@ final class ImportDispatch {
         }
         try {
             step.run();
-        } catch (DomainException | org.axonframework.modelling.command.AggregateNotFoundException e) {
+        } catch (DomainException | AggregateNotFoundException e) {
             failures.add(path + ": " + e.getMessage());
         } catch (RuntimeException e) {
             failures.add(path + ": " + e);

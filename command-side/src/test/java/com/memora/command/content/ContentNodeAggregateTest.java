@@ -36,6 +36,7 @@ import static com.memora.kernel.content.ContentKind.SUBJECT;
 import static com.memora.kernel.content.ContentKind.TOPIC;
 import static com.memora.kernel.content.ContentKind.TRACK;
 import static com.memora.kernel.content.ContentKind.UNIT;
+import static org.hamcrest.Matchers.containsString;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ContentNodeAggregateTest {
@@ -149,7 +150,7 @@ class ContentNodeAggregateTest {
         fixture.givenNoPriorActivity()
                .when(new CreateContentNodeCommand(LESSON, "L1", "T1", titled("T"), false))
                .expectException(conflict("parent-trashed"))
-               .expectExceptionMessage(org.hamcrest.Matchers.containsString("track 'CORE'"))
+               .expectExceptionMessage(containsString("track 'CORE'"))
                .expectNoEvents();
     }
 
@@ -160,7 +161,7 @@ class ContentNodeAggregateTest {
         fixture.givenNoPriorActivity()
                .when(new CreateContentNodeCommand(UNIT, "U9", "CORE", withItem, false))
                .expectException(invalid("required_item"))
-               .expectExceptionMessage(org.hamcrest.Matchers.containsString("belongs to subjects and tracks"))
+               .expectExceptionMessage(containsString("belongs to subjects and tracks"))
                .expectNoEvents();
     }
 
@@ -341,7 +342,7 @@ class ContentNodeAggregateTest {
                                                  ContentFields.blank().apply(titled("U")), false))
               .when(new ChangeContentNodeCommand(UNIT, "U1", "LOOP", ContentPatch.empty(), null))
               .expectException(invalid("parent_track"))
-              .expectExceptionMessage(org.hamcrest.Matchers.containsString("under itself or one of its descendants"))
+              .expectExceptionMessage(containsString("under itself or one of its descendants"))
               .expectNoEvents();
     }
 
@@ -430,7 +431,7 @@ class ContentNodeAggregateTest {
                                                   ContentFields.blank().apply(titled("Solo")), false))
                .when(new DeleteContentNodeCommand(SUBJECT, "SOLO"))
                .expectException(conflict("subject-in-plans"))
-               .expectExceptionMessage(org.hamcrest.Matchers.containsString("[P1]"))
+               .expectExceptionMessage(containsString("[P1]"))
                .expectNoEvents();
     }
 }

@@ -4,6 +4,7 @@ import com.memora.kernel.content.ContentKind;
 import com.memora.kernel.content.ContentRef;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -71,7 +72,7 @@ public class InMemoryContentRegistry implements ContentRegistry {
     }
 
     @Override
-    public Map<String, RegisteredNode> findAll(ContentKind kind, java.util.Collection<String> ids) {
+    public Map<String, RegisteredNode> findAll(ContentKind kind, Collection<String> ids) {
         Map<String, RegisteredNode> found = new HashMap<>();
         ids.forEach(id -> find(kind, id).ifPresent(node -> found.put(id, node)));
         return found;

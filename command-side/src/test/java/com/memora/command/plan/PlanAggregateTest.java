@@ -2,6 +2,7 @@ package com.memora.command.plan;
 
 import com.memora.command.content.InMemoryContentRegistry;
 import com.memora.command.content.RegistryState;
+import com.memora.kernel.content.ContentKind;
 import com.memora.kernel.plan.AddPlanOverrideCommand;
 import com.memora.kernel.plan.ChangePlanCommand;
 import com.memora.kernel.plan.CreatePlanCommand;
@@ -28,6 +29,7 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -37,6 +39,7 @@ import static com.memora.kernel.content.ContentKind.LESSON;
 import static com.memora.kernel.content.ContentKind.SUBJECT;
 import static com.memora.kernel.content.ContentKind.TRACK;
 import static com.memora.kernel.content.ContentKind.UNIT;
+import static org.hamcrest.Matchers.containsString;
 
 class PlanAggregateTest {
 
@@ -50,7 +53,7 @@ class PlanAggregateTest {
             .node(SUBJECT, "GONE", null, RegistryState.DELETED, false)
             .node(TRACK, "EXAM", "MATH", RegistryState.ACTIVE, true)
             .node(LESSON, "L1", "T1");
-    private final Set<String> seasons = new java.util.HashSet<>(Set.of("SEASON-2026", "SEASON-2027"));
+    private final Set<String> seasons = new HashSet<>(Set.of("SEASON-2026", "SEASON-2027"));
     private FixtureConfiguration<PlanAggregate> fixture;
 
     @BeforeEach
@@ -60,7 +63,7 @@ class PlanAggregateTest {
         fixture.registerInjectableResource((SeasonDirectory) seasons::contains);
     }
 
-    private static PlanOverride override(String id, com.memora.kernel.content.ContentKind type, String target,
+    private static PlanOverride override(String id, ContentKind type, String target,
                                          OverrideAction action, String value) {
         return new PlanOverride(id, type, target, action, value);
     }
@@ -79,7 +82,7 @@ class PlanAggregateTest {
         fixture.givenNoPriorActivity()
                .when(new CreatePlanCommand("P1", new PlanDetails("T", "SEASON-2031", "SCI", "G12")))
                .expectException(invalid("season"))
-               .expectExceptionMessage(org.hamcrest.Matchers.containsString("No season 'SEASON-2031'"))
+               .expectExceptionMessage(containsString("No season 'SEASON-2031'"))
                .expectNoEvents();
     }
 
@@ -144,7 +147,7 @@ class PlanAggregateTest {
                                                                   new PlanSubject("ART", 2),
                                                                   new PlanSubject("MATH", 3))))
                .expectException(invalid("[2].subject"))
-               .expectExceptionMessage(org.hamcrest.Matchers.containsString("listed twice"))
+               .expectExceptionMessage(containsString("listed twice"))
                .expectNoEvents();
     }
 
@@ -170,7 +173,7 @@ class PlanAggregateTest {
         fixture.given(CREATED)
                .when(new AddPlanOverrideCommand("P1", override("O1", TRACK, "U1", OverrideAction.HIDE, null)))
                .expectException(invalid("target_id"))
-               .expectExceptionMessage(org.hamcrest.Matchers.containsString("No track with id 'U1'"))
+               .expectExceptionMessage(containsString("No track with id 'U1'"))
                .expectNoEvents();
         fixture.given(CREATED)
                .when(new AddPlanOverrideCommand("P1", override("O1", SUBJECT, "GONE", OverrideAction.SET_FREE,
@@ -201,7 +204,7 @@ class PlanAggregateTest {
                .when(new AddPlanOverrideCommand("P1", override("O1", TRACK, "CORE",
                                                                OverrideAction.SET_SOLD_SEPARATELY, null)))
                .expectException(invalid("action"))
-               .expectExceptionMessage(org.hamcrest.Matchers.containsString("has none"))
+               .expectExceptionMessage(containsString("has none"))
                .expectNoEvents();
         fixture.given(CREATED)
                .when(new AddPlanOverrideCommand("P1", override("O1", UNIT, "U1",

@@ -2,6 +2,8 @@ package com.memora.infra.content;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.memora.infra.axon.replay.ProjectionReplays;
 import com.memora.infra.testsupport.ApiClient;
 import com.memora.infra.testsupport.Ids;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -156,21 +159,21 @@ class ImportApiTest extends IntegrationTest {
         String prefix = Ids.node("BAD");
         String json = JSON.writeValueAsString(document(prefix));
         JsonNode broken = JSON.readTree(json);
-        var subject = (com.fasterxml.jackson.databind.node.ObjectNode) broken.at("/subjects/0");
+        var subject = (ObjectNode) broken.at("/subjects/0");
         subject.put("colour", "red");
-        var core = (com.fasterxml.jackson.databind.node.ObjectNode) broken.at("/subjects/0/tracks/0");
+        var core = (ObjectNode) broken.at("/subjects/0/tracks/0");
         core.put("id", "bad id");
-        var exam = (com.fasterxml.jackson.databind.node.ObjectNode) broken.at("/subjects/0/tracks/1");
+        var exam = (ObjectNode) broken.at("/subjects/0/tracks/1");
         exam.remove("required_item");
-        var lesson = (com.fasterxml.jackson.databind.node.ObjectNode) broken.at("/subjects/0/tracks/0/units/0/topics/0/lessons/0");
+        var lesson = (ObjectNode) broken.at("/subjects/0/tracks/0/units/0/topics/0/lessons/0");
         lesson.remove("title");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) lesson.at("/stages/0")).remove("config");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) lesson.at("/stages/1")).put("type", "Matching");
-        var plan = (com.fasterxml.jackson.databind.node.ObjectNode) broken.at("/plans/0");
+        ((ObjectNode) lesson.at("/stages/0")).remove("config");
+        ((ObjectNode) lesson.at("/stages/1")).put("type", "Matching");
+        var plan = (ObjectNode) broken.at("/plans/0");
         plan.put("season", "SEASON-2099");
-        ((com.fasterxml.jackson.databind.node.ArrayNode) plan.get("subjects"))
+        ((ArrayNode) plan.get("subjects"))
                 .add(JSON.readTree("{\"subject\":\"NOPE\"}"));
-        ((com.fasterxml.jackson.databind.node.ArrayNode) plan.get("overrides"))
+        ((ArrayNode) plan.get("overrides"))
                 .add(JSON.readTree("{\"target_type\":\"Track\",\"target_id\":\"" + prefix + "-EXAM\","
                                    + "\"action\":\"Set Sold Separately\"}"));
         long before = events();
@@ -224,7 +227,7 @@ class ImportApiTest extends IntegrationTest {
     @Test
     void onlyEditorsImport() {
         assertThat(api(TestTokens.player("p")).post("/api/import", Map.of()).status()).isEqualTo(403);
-        assertThat(editor.get("/api/import/" + java.util.UUID.randomUUID()).status()).isEqualTo(404);
+        assertThat(editor.get("/api/import/" + UUID.randomUUID()).status()).isEqualTo(404);
     }
 
     /** The demo curriculum of the repository loads with the one documented step and meets the point 6. */

@@ -1,6 +1,8 @@
 package com.memora.kernel.content;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Everything an editor can set on a content node, as it stands (events carry it whole, so no consumer needs an
@@ -63,7 +65,7 @@ public record ContentFields(String title,
 
     /** The API names of the fields that differ from {@code other}, in a fixed order. */
     public List<String> differencesFrom(ContentFields other) {
-        List<String> changed = new java.util.ArrayList<>();
+        List<String> changed = new ArrayList<>();
         diff(changed, "title", title, other.title);
         diff(changed, "description", description, other.description);
         diff(changed, "image", image, other.image);
@@ -80,7 +82,7 @@ public record ContentFields(String title,
     }
 
     private static void diff(List<String> changed, String name, Object mine, Object theirs) {
-        if (!java.util.Objects.equals(mine, theirs)) {
+        if (!Objects.equals(mine, theirs)) {
             changed.add(name);
         }
     }

@@ -2,6 +2,8 @@ package com.memora.kernel.plan;
 
 import com.memora.kernel.content.ContentKind;
 
+import java.util.Objects;
+
 /**
  * A per-plan rule for one content node, keyed by target type and id (decisions D4).
  *
@@ -12,6 +14,6 @@ public record PlanOverride(String id, ContentKind targetType, String targetId, O
     /** Same target, action and value: two such overrides in one plan would be one rule stated twice. */
     public boolean sameRuleAs(PlanOverride other) {
         return targetType == other.targetType && targetId.equals(other.targetId) && action == other.action
-               && java.util.Objects.equals(value, other.value);
+               && Objects.equals(value, other.value);
     }
 }

@@ -1,5 +1,6 @@
 package com.memora.kernel.plan;
 
+import com.memora.kernel.content.ContentKind;
 import com.memora.kernel.error.FieldProblem;
 import com.memora.kernel.id.Identifiers;
 
@@ -83,7 +84,7 @@ public final class PlanRules {
             problems.add(new FieldProblem("value", "A new title has at most " + MAX_TITLE + " characters"));
         }
         if (override.action() == OverrideAction.SET_SOLD_SEPARATELY
-            && override.targetType() != com.memora.kernel.content.ContentKind.TRACK) {
+            && override.targetType() != ContentKind.TRACK) {
             problems.add(new FieldProblem("target_type", "Set Sold Separately applies to tracks only"));
         }
         return problems;

@@ -39,8 +39,7 @@ class JdbcContentViewStore implements ContentViewStore {
 
     @Override
     public void put(ContentNodeView view, long sequence) {
-        ContentFields fields = view.fields();
-        jdbc.sql("""
+        withFields(view.fields(), jdbc.sql("""
                  insert into content_node (kind, id, depth, parent_id, subject_id, track_id, unit_id, topic_id,
                      title, description, image, is_published, is_free_preview, sort_order, color_code, is_public,
                      required_item, is_sold_separately, parent_item_required, badge_image, stages, is_trashed,
@@ -70,29 +69,17 @@ class JdbcContentViewStore implements ContentViewStore {
             .param("track", view.trackId())
             .param("unit", view.unitId())
             .param("topic", view.topicId())
-            .param("title", fields.title())
-            .param("description", fields.description())
-            .param("image", fields.image())
             .param("published", view.published())
-            .param("freePreview", fields.freePreview())
-            .param("sortOrder", fields.sortOrder())
-            .param("colorCode", fields.colorCode())
-            .param("isPublic", fields.isPublic())
-            .param("requiredItem", fields.requiredItem())
-            .param("soldSeparately", fields.soldSeparately())
-            .param("parentItemRequired", fields.parentItemRequired())
-            .param("badgeImage", fields.badgeImage())
-            .param("stages", stagesJson(fields.stages()))
             .param("trashed", view.trashed())
             .param("createdAt", utc(view.createdAt()))
             .param("updatedAt", utc(view.updatedAt()))
-            .param("sequence", sequence)
-            .update();
+            .param("sequence", sequence))
+                .update();
     }
 
     @Override
     public void changeFields(ContentKind kind, String id, ContentFields fields, Instant at, long sequence) {
-        jdbc.sql("""
+        withFields(fields, jdbc.sql("""
                  update content_node set title = :title, description = :description, image = :image,
                      is_free_preview = :freePreview, sort_order = :sortOrder, color_code = :colorCode,
                      is_public = :isPublic, required_item = :requiredItem, is_sold_separately = :soldSeparately,
@@ -100,23 +87,11 @@ class JdbcContentViewStore implements ContentViewStore {
                      stages = cast(:stages as jsonb), updated_at = :at, last_sequence = :sequence
                  where kind = :kind and id = :id and last_sequence < :sequence
                  """)
-            .param("title", fields.title())
-            .param("description", fields.description())
-            .param("image", fields.image())
-            .param("freePreview", fields.freePreview())
-            .param("sortOrder", fields.sortOrder())
-            .param("colorCode", fields.colorCode())
-            .param("isPublic", fields.isPublic())
-            .param("requiredItem", fields.requiredItem())
-            .param("soldSeparately", fields.soldSeparately())
-            .param("parentItemRequired", fields.parentItemRequired())
-            .param("badgeImage", fields.badgeImage())
-            .param("stages", stagesJson(fields.stages()))
             .param("at", utc(at))
             .param("sequence", sequence)
             .param("kind", kind.singular())
-            .param("id", id)
-            .update();
+            .param("id", id))
+                .update();
     }
 
     /**
@@ -259,6 +234,22 @@ class JdbcContentViewStore implements ContentViewStore {
                 rs.getBoolean("is_trashed"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+    }
+
+    /** Binds the editable fields, named as both the insert and the update use them. */
+    private static JdbcClient.StatementSpec withFields(ContentFields fields, JdbcClient.StatementSpec statement) {
+        return statement.param("title", fields.title())
+                        .param("description", fields.description())
+                        .param("image", fields.image())
+                        .param("freePreview", fields.freePreview())
+                        .param("sortOrder", fields.sortOrder())
+                        .param("colorCode", fields.colorCode())
+                        .param("isPublic", fields.isPublic())
+                        .param("requiredItem", fields.requiredItem())
+                        .param("soldSeparately", fields.soldSeparately())
+                        .param("parentItemRequired", fields.parentItemRequired())
+                        .param("badgeImage", fields.badgeImage())
+                        .param("stages", stagesJson(fields.stages()));
     }
 
     private static String stagesJson(List<LessonStage> stages) {

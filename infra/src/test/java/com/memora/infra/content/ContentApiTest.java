@@ -6,6 +6,8 @@ import com.memora.infra.testsupport.ApiClient;
 import com.memora.infra.testsupport.Ids;
 import com.memora.infra.testsupport.IntegrationTest;
 import com.memora.infra.testsupport.TestTokens;
+import com.memora.projection.content.ContentNodeView;
+import com.memora.projection.content.ContentViewStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,6 +21,9 @@ class ContentApiTest extends IntegrationTest {
 
     @Autowired
     ProjectionReplays replays;
+
+    @Autowired
+    ContentViewStore views;
 
     private ApiClient editor;
     private ApiClient admin;
@@ -66,6 +71,22 @@ class ContentApiTest extends IntegrationTest {
         assertThat(editor.get("/api/lessons?parent=" + ids.get("topic")).json().get("total").asLong()).isEqualTo(2);
     }
 
+    /** What the plan export reads: a plan's whole tree in one query, in tree and sibling order. */
+    @Test
+    void theReadModelGivesASubjectsWholeTreeInOneRead() {
+        Map<String, String> ids = content.tree();
+        String early = content.create("lessons", Map.of("id", Ids.node("L"), "title", "Early",
+                                                        "parent_topic", ids.get("topic"), "sort_order", -5));
+        content.awaitCaughtUp();
+        List<ContentNodeView> tree = views.subtreesOf(List.of(ids.get("subject")));
+        assertThat(tree).extracting(ContentNodeView::id)
+                        .containsExactly(ids.get("subject"), ids.get("track"), ids.get("unit"), ids.get("topic"),
+                                         early, ids.get("lesson"));
+        assertThat(tree).allSatisfy(node -> assertThat(node.subjectId()).isEqualTo(ids.get("subject")));
+        assertThat(tree.get(5).topicId()).isEqualTo(ids.get("topic"));
+        assertThat(tree.get(5).fields().stages()).hasSize(2);
+    }
+
     @Test
     void aCreateWithoutAnIdGetsOneAndALocation() {
         ApiClient.Response created = editor.post("/api/subjects", Map.of("title", "الرياضيات", "color_code", "#3366FF",
@@ -88,6 +109,8 @@ class ContentApiTest extends IntegrationTest {
                                         .param("lesson:" + ids.get("lesson")).query(byte[].class).single());
         assertThat(payload).contains("\"ancestors\":[{\"kind\":\"SUBJECT\",\"id\":\"" + ids.get("subject") + "\"}",
                                      "{\"kind\":\"TOPIC\",\"id\":\"" + ids.get("topic") + "\"}]");
+        assertThat(payload).as("only the record's own fields are stored")
+                           .doesNotContain("previousAncestors").doesNotContain("affectedSubjectIds");
     }
 
     @Test

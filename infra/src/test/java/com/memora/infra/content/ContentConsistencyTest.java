@@ -36,6 +36,39 @@ class ContentConsistencyTest extends IntegrationTest {
     }
 
     /**
+     * The registry is written in the transaction that appends the event, by a processor without a dead-letter
+     * queue: when that write fails (here a database trigger refuses it), the command fails and no event is stored.
+     */
+    @Test
+    void aFailingRegistryWriteFailsTheCommandAndStoresNoEvent() {
+        String id = Ids.node("REFUSED");
+        jdbc.sql("""
+                 create or replace function refuse_registry_row() returns trigger language plpgsql as $$
+                 begin
+                     if new.id = '%s' then raise exception 'registry write refused for the test'; end if;
+                     return new;
+                 end $$
+                 """.formatted(id)).update();
+        jdbc.sql("create trigger refuse_registry_row before insert on content_registry "
+                 + "for each row execute function refuse_registry_row()").update();
+        try {
+            ApiClient.Response response = api(TestTokens.editor()).post("/api/subjects",
+                                                                        Map.of("id", id, "title", "Never stored"));
+            assertThat(response.status()).isEqualTo(500);
+            assertThat(response.body()).doesNotContain("registry write refused");
+        } finally {
+            jdbc.sql("drop trigger refuse_registry_row on content_registry").update();
+            jdbc.sql("drop function refuse_registry_row()").update();
+        }
+        assertThat(jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = ?")
+                       .param("subject:" + id).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from dead_letter_entry where aggregate_identifier = ?")
+                       .param("subject:" + id).query(Long.class).single()).isZero();
+        assertThat(api(TestTokens.editor()).post("/api/subjects", Map.of("id", id, "title", "Stored now"))
+                                           .status()).as("nothing half-done blocks a retry").isEqualTo(201);
+    }
+
+    /**
      * Editors keep adding lessons to a topic while an administrator deletes the topic for good: whichever wins
      * each race, no lesson is ever left under a deleted topic.
      */

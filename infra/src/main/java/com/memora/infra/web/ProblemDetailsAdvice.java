@@ -53,7 +53,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalidInput(InvalidInputException e) {
-        return Problems.invalid(e.problemType(), List.of(new Problems.FieldError(e.field(), e.getMessage())));
+        return Problems.invalid(e.problemType(), e.problems().stream()
+                                                  .map(p -> new Problems.FieldError(p.field(), p.message()))
+                                                  .toList());
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -31,7 +31,9 @@ import java.nio.file.Path;
 @SpringBootTest(classes = MemoraApplication.class,
                 webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
                 properties = {"memora.embedded.enabled=false", "memora.scheduling.enabled=false",
-                              "memora.node-id=test-node"})
+                              "memora.node-id=test-node",
+                              // the deployment's key for secrets at rest (a fixed test key: 32 bytes 0x00..0x1f)
+                              "memora.secrets.key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="})
 @Import(IntegrationTest.TestClockConfiguration.class)
 @AutoConfigureObservability(tracing = false)
 public abstract class IntegrationTest {

@@ -1,0 +1,118 @@
+package com.memora.infra.content;
+
+import com.memora.infra.axon.replay.ProjectionReplays;
+import com.memora.infra.testsupport.ApiClient;
+import com.memora.infra.testsupport.Ids;
+import com.memora.infra.testsupport.IntegrationTest;
+import com.memora.infra.testsupport.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The command-side lookup is written with the events and guards rules that span aggregates, also under races. */
+class ContentConsistencyTest extends IntegrationTest {
+
+    @Autowired
+    ProjectionReplays replays;
+
+    @Test
+    void theLookupIsUpToDateTheMomentACommandReturns() {
+        ContentApi content = new ContentApi(api(TestTokens.editor()), replays, jdbc);
+        Map<String, String> ids = content.tree();
+        assertThat(jdbc.sql("select state from content_registry where kind = 'lesson' and id = ?")
+                       .param(ids.get("lesson")).query(String.class).single()).isEqualTo("ACTIVE");
+        api(TestTokens.editor()).delete("/api/topics/" + ids.get("topic"));
+        assertThat(jdbc.sql("select state from content_registry where kind = 'topic' and id = ?")
+                       .param(ids.get("topic")).query(String.class).single()).isEqualTo("TRASHED");
+    }
+
+    /**
+     * The registry is written in the transaction that appends the event, by a processor without a dead-letter
+     * queue: when that write fails (here a database trigger refuses it), the command fails and no event is stored.
+     */
+    @Test
+    void aFailingRegistryWriteFailsTheCommandAndStoresNoEvent() {
+        String id = Ids.node("REFUSED");
+        jdbc.sql("""
+                 create or replace function refuse_registry_row() returns trigger language plpgsql as $$
+                 begin
+                     if new.id = '%s' then raise exception 'registry write refused for the test'; end if;
+                     return new;
+                 end $$
+                 """.formatted(id)).update();
+        jdbc.sql("create trigger refuse_registry_row before insert on content_registry "
+                 + "for each row execute function refuse_registry_row()").update();
+        try {
+            ApiClient.Response response = api(TestTokens.editor()).post("/api/subjects",
+                                                                        Map.of("id", id, "title", "Never stored"));
+            assertThat(response.status()).isEqualTo(500);
+            assertThat(response.body()).doesNotContain("registry write refused");
+        } finally {
+            jdbc.sql("drop trigger refuse_registry_row on content_registry").update();
+            jdbc.sql("drop function refuse_registry_row()").update();
+        }
+        assertThat(jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = ?")
+                       .param("subject:" + id).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from dead_letter_entry where aggregate_identifier = ?")
+                       .param("subject:" + id).query(Long.class).single()).isZero();
+        assertThat(api(TestTokens.editor()).post("/api/subjects", Map.of("id", id, "title", "Stored now"))
+                                           .status()).as("nothing half-done blocks a retry").isEqualTo(201);
+    }
+
+    /**
+     * Editors keep adding lessons to a topic while an administrator deletes the topic for good: whichever wins
+     * each race, no lesson is ever left under a deleted topic.
+     */
+    @Test
+    void concurrentCreatesAndAPermanentDeleteNeverLeaveAnOrphan() throws Exception {
+        ApiClient editor = api(TestTokens.editor());
+        ApiClient admin = api(TestTokens.admin());
+        ContentApi content = new ContentApi(editor, replays, jdbc);
+        Map<String, String> ids = content.tree();
+        String topic = ids.get("topic");
+
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<Callable<Integer>> work = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            work.add(() -> editor.post("/api/lessons", ContentApi.lesson(Ids.node("L"), topic)).status());
+            if (i % 10 == 3) {
+                work.add(() -> admin.delete("/api/topics/" + topic + "?permanent=true&confirm=true").status());
+            }
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> result : pool.invokeAll(work)) {
+            statuses.add(result.get());
+        }
+        pool.shutdown();
+        assertThat(statuses).as("every answer is a success or a clear refusal, never a 500")
+                            .allMatch(status -> List.of(200, 201, 400, 404, 409).contains(status));
+
+        long orphans = jdbc.sql("""
+                                select count(*) from content_registry lesson
+                                join content_registry parent on parent.kind = 'topic' and parent.id = lesson.parent_id
+                                where lesson.kind = 'lesson' and lesson.state <> 'DELETED'
+                                  and parent.state = 'DELETED'
+                                """).query(Long.class).single();
+        assertThat(orphans).isZero();
+
+        assertThat(admin.delete("/api/topics/" + topic + "?permanent=true&confirm=true").status())
+                .as("once the editors stop, the delete goes through").isIn(200, 404);
+        String topicState = jdbc.sql("select state from content_registry where kind = 'topic' and id = ?")
+                                .param(topic).query(String.class).single();
+        long liveLessons = jdbc.sql("""
+                                    select count(*) from content_registry
+                                    where kind = 'lesson' and parent_id = ? and state <> 'DELETED'
+                                    """).param(topic).query(Long.class).single();
+        assertThat(topicState).isEqualTo("DELETED");
+        assertThat(liveLessons).isZero();
+    }
+}

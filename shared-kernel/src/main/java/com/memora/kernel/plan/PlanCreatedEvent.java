@@ -1,0 +1,4 @@
+package com.memora.kernel.plan;
+
+public record PlanCreatedEvent(String planId, PlanDetails details) implements PlanEvent {
+}

@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.EventProcessorProperties;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +21,9 @@ import org.springframework.context.annotation.Configuration;
  *     sequence) is parked in the group's dead-letter queue in PostgreSQL while other sequences go on, and the
  *     parked ones are retried ({@code DeadLetterRetrier}); where no queue applies, the error propagates and the
  *     processor retries the batch.</li>
+ *     <li>a group configured as a subscribing processor has no dead-letter queue: its handlers run inside the unit
+ *     of work of the command that applied the events, and an error there must fail that command, not be parked
+ *     (the season registry relies on it).</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -34,7 +38,8 @@ public class EventProcessingDefaults {
                                                    TransactionManager transactionManager,
                                                    DeadLetterSchema deadLetterSchema,
                                                    Serializer genericSerializer,
-                                                   @Qualifier("eventSerializer") Serializer eventSerializer) {
+                                                   @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                   EventProcessorProperties processorProperties) {
         return new ConfigurerModule() {
             @Override
             public void configureModule(org.axonframework.config.Configurer configurer) {
@@ -45,7 +50,8 @@ public class EventProcessingDefaults {
                           .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                           .registerDefaultErrorHandler(c -> PropagatingErrorHandler.instance())
                           .registerDeadLetterQueueProvider(
-                                  group -> config -> JdbcSequencedDeadLetterQueue.builder()
+                                  group -> isSubscribing(processorProperties, group) ? null
+                                          : config -> JdbcSequencedDeadLetterQueue.builder()
                                           .processingGroup(group)
                                           .connectionProvider(connectionProvider)
                                           .transactionManager(transactionManager)
@@ -60,5 +66,10 @@ public class EventProcessingDefaults {
                 return AFTER_AXON_MODULES;
             }
         };
+    }
+
+    private static boolean isSubscribing(EventProcessorProperties properties, String group) {
+        EventProcessorProperties.ProcessorSettings settings = properties.getProcessors().get(group);
+        return settings != null && settings.getMode() == EventProcessorProperties.Mode.SUBSCRIBING;
     }
 }

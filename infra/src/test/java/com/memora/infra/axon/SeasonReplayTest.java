@@ -41,6 +41,9 @@ class SeasonReplayTest extends IntegrationTest {
                                                "end_date", "2026-12-31"));
             editor.patch("/api/seasons/" + id, Map.of("title", "Renamed " + i, "enable_redis", i % 2 == 0));
         }
+        // creating a season also records its review partition, a little later (an event of its own)
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql(
+                "select count(*) from season_view where not partition_created").query(Long.class).single() == 0);
         awaitCaughtUp(admin);
         List<Map<String, Object>> before = seasonTable();
         assertThat(before).hasSizeGreaterThanOrEqualTo(5);

@@ -99,6 +99,12 @@ public class RedisReviewQueues implements ReviewQueues {
     }
 
     @Override
+    public void dropIfBehind(String playerId, String seasonId, long sequence) {
+        call(() -> scripts.eval(RScript.Mode.READ_WRITE, ReviewQueueScripts.DROP_IF_BEHIND, RScript.ReturnType.LONG,
+                                List.of(ReviewQueueKeys.queue(playerId, seasonId)), Long.toString(sequence)));
+    }
+
+    @Override
     public long dropAll() {
         return call(() -> redisson.getKeys().unlinkByPattern(ReviewQueueKeys.ALL_QUEUES));
     }

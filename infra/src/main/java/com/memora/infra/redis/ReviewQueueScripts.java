@@ -54,6 +54,16 @@ final class ReviewQueueScripts {
             return 1
             """;
 
+    /** KEYS[1] queue; ARGV[1] sequence. Drops the queue if its marker is below the sequence; 1 when dropped. */
+    static final String DROP_IF_BEHIND = """
+            local marker = redis.call('ZSCORE', KEYS[1], '#applied')
+            if marker and -tonumber(marker) - 2 < tonumber(ARGV[1]) then
+                redis.call('DEL', KEYS[1])
+                return 1
+            end
+            return 0
+            """;
+
     private ReviewQueueScripts() {
     }
 }

@@ -3,7 +3,12 @@ package com.memora.infra.srs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.memora.infra.testsupport.ApiClient;
 import com.memora.projection.srs.ReviewQueueProjection;
+import com.memora.kernel.srs.ReviewAnswer;
+import com.memora.kernel.srs.ReviewedQuestion;
+import com.memora.kernel.srs.fsrs.CardMemory;
+import com.memora.kernel.srs.fsrs.CardState;
 import com.memora.projection.srs.TrackerProjection;
+import com.memora.projection.srs.TrackerStore;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RScoredSortedSet;
 import org.redisson.api.RedissonClient;
@@ -12,6 +17,7 @@ import org.redisson.client.protocol.ScoredEntry;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +31,9 @@ class ReviewReplayTest extends ReviewTestSupport {
 
     @Autowired
     RedissonClient redisson;
+
+    @Autowired
+    TrackerStore tracker;
 
     private Map<String, Double> queue(String playerId, String season) {
         Map<String, Double> contents = new LinkedHashMap<>();
@@ -86,5 +95,26 @@ class ReviewReplayTest extends ReviewTestSupport {
             assertThat(dueOk(player, "?season=" + season, null)).isEqualTo(dueBefore.get(player));
             assertThat(queue(player, season)).isEqualTo(queuesBefore.get(player));
         }
+    }
+
+    @Test
+    void aRedeliveredOrOlderSubmissionChangesNoTrackerRow() {
+        String season = season(false, true);
+        String me = newPlayer();
+        submit(me, season, rated("Q1", 3));
+        awaitTracker(me, season, sequenceOf(submit(me, season, rated("Q1", 4))));
+        List<Map<String, Object>> rows = trackerRows(me, season);
+
+        Instant at = Instant.parse("2030-01-01T00:00:00Z");
+        ReviewedQuestion bogus = ReviewedQuestion.of(ReviewAnswer.rated("Q1", 1), 1, null, null,
+                                                     new CardMemory(CardState.RELEARNING, 9, 9, at, at, 0, 99, 9, 0));
+        tracker.apply(me, season, 0, List.of(bogus));
+        tracker.apply(me, season, 1, List.of(bogus));
+        assertThat(trackerRows(me, season)).isEqualTo(rows);
+        assertThat(trackerSequence(jdbc, me, season)).isEqualTo(1);
+
+        tracker.apply(me, season, 2, List.of(bogus)); // the store is not simply read-only
+        assertThat(trackerRows(me, season).get(0).get("reps")).isEqualTo(99);
+        assertThat(trackerSequence(jdbc, me, season)).isEqualTo(2);
     }
 }

@@ -33,6 +33,12 @@ public interface ReviewQueues {
      */
     boolean build(String playerId, String seasonId, long appliedSequence, Map<String, Instant> dues);
 
+    /**
+     * Drops the queue if it reflects less than {@code sequence}: a queue built from a tracker that was behind the
+     * player's events may have missed submissions whose updates found no queue.
+     */
+    void dropIfBehind(String playerId, String seasonId, long sequence);
+
     /** Drops every queue of every season (a replay, or Redis restarted from older data, R6). */
     long dropAll();
 

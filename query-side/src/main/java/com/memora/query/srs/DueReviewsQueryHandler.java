@@ -104,6 +104,14 @@ class DueReviewsQueryHandler {
         if (page.isEmpty()) {
             TrackerStore.QueueContent content = tracker.queueContent(read.playerId(), read.seasonId());
             queues.build(read.playerId(), read.seasonId(), content.appliedSequence(), content.dues());
+            // Checked after building: a submission stored after this check updates the queue after it exists.
+            // One stored before it but missing from the tracker may have found no queue to update: then this
+            // queue could stay behind, so it goes, and the tracker plus the newer events answer this time.
+            long latest = events.lastSequence(read.seasonId(), read.playerId());
+            if (latest > content.appliedSequence()) {
+                queues.dropIfBehind(read.playerId(), read.seasonId(), latest);
+                return fromTracker(read.reflecting(latest), false);
+            }
             page = queues.due(read.playerId(), read.seasonId(), read.now(), read.limit());
             if (page.isEmpty()) {
                 return fromTracker(read, false); // dropped again at once (a restart being handled)
@@ -204,5 +212,12 @@ class DueReviewsQueryHandler {
      */
     private record Read(String playerId, String seasonId, String subject, int limit, Instant now, long waitsFor,
                         long deadlineNanos) {
+
+        /** This read, required to reflect at least {@code sequence} (without waiting any longer for it). */
+        Read reflecting(long sequence) {
+            return sequence <= waitsFor ? this
+                   : new Read(playerId, seasonId, subject, limit, now, sequence,
+                              waitsFor < 0 ? System.nanoTime() : deadlineNanos);
+        }
     }
 }

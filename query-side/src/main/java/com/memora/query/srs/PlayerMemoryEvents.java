@@ -24,6 +24,11 @@ class PlayerMemoryEvents {
         this.events = events;
     }
 
+    /** The sequence of the player's last stored submission in the season; -1 when there is none. */
+    long lastSequence(String seasonId, String playerId) {
+        return events.lastSequenceNumberFor(AggregateIds.playerMemory(seasonId, playerId)).orElse(-1L);
+    }
+
     /** Each question reviewed after {@code afterSequence}, with the memory its latest review left. */
     Map<String, ReviewedQuestion> reviewedAfter(String seasonId, String playerId, long afterSequence) {
         Map<String, ReviewedQuestion> latest = new LinkedHashMap<>();

@@ -11,10 +11,8 @@ import com.memora.kernel.srs.fsrs.Rating;
 import com.memora.projection.srs.ReviewQueueProjection;
 import com.memora.projection.srs.TrackerProjection;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,9 +32,6 @@ import static org.awaitility.Awaitility.await;
 
 /** Durability, read-your-writes (R5), concurrency (S3) and snapshots of the player memory. */
 class ReviewConsistencyTest extends ReviewTestSupport {
-
-    @Autowired
-    EventProcessingConfiguration processing;
 
     @Autowired
     EventStore eventStore;
@@ -122,14 +117,6 @@ class ReviewConsistencyTest extends ReviewTestSupport {
         JsonNode later = dueOk(me, "?season=" + season, null);
         assertThat(questionIds(later)).containsExactly("Q1", "Q2");
         assertThat(later.get("total_due").asLong()).isEqualTo(2);
-    }
-
-    private void awaitProcessed(String group) {
-        long head = jdbc.sql("select max(global_index) from domain_event_entry").query(Long.class).single();
-        StreamingEventProcessor processor = processing.eventProcessor(group, StreamingEventProcessor.class)
-                                                      .orElseThrow();
-        await().atMost(Duration.ofSeconds(10)).until(() -> processor.processingStatus().values().stream().allMatch(
-                status -> status.getCurrentPosition().orElse(-1) >= head));
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.memora.infra.srs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.memora.infra.redis.RedisRestartDetector;
 import com.memora.infra.testsupport.TestServers;
+import com.memora.projection.srs.ReviewQueueProjection;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RScoredSortedSet;
 import org.redisson.api.RedissonClient;
@@ -78,6 +79,7 @@ class ReviewQueueTest extends ReviewTestSupport {
         JsonNode first = submit(me, season, rated("Q1", 1));
         dueOk(me, "?season=" + season, first.get("consistency_token").asText());
         assertThat(queue(me, season).isExists()).isTrue();
+        awaitProcessed(ReviewQueueProjection.PROCESSING_GROUP); // the first submission's update is behind us
         // as if a submission had been missed: the queue believes it reflects nothing yet, then sees sequence 1
         queue(me, season).add(-1, "#applied");
 

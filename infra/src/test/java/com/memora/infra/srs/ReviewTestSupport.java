@@ -5,6 +5,9 @@ import com.memora.infra.testsupport.ApiClient;
 import com.memora.infra.testsupport.Ids;
 import com.memora.infra.testsupport.IntegrationTest;
 import com.memora.infra.testsupport.TestTokens;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
@@ -20,6 +23,9 @@ import static org.awaitility.Awaitility.await;
 
 /** Seasons, players and submissions for the spaced-repetition tests (same Spring context as every other test). */
 abstract class ReviewTestSupport extends IntegrationTest {
+
+    @Autowired
+    protected EventProcessingConfiguration processing;
 
     protected ApiClient editor() {
         return api(TestTokens.editor());
@@ -101,6 +107,15 @@ abstract class ReviewTestSupport extends IntegrationTest {
     /** Until the tracker holds the player's submission with this sequence. */
     protected void awaitTracker(String playerId, String season, long sequence) {
         await().atMost(Duration.ofSeconds(20)).until(() -> trackerSequence(jdbc, playerId, season) >= sequence);
+    }
+
+    /** Until the processing group has handled every event stored so far (on every segment). */
+    protected void awaitProcessed(String group) {
+        long head = jdbc.sql("select max(global_index) from domain_event_entry").query(Long.class).single();
+        StreamingEventProcessor processor = processing.eventProcessor(group, StreamingEventProcessor.class)
+                                                      .orElseThrow();
+        await().atMost(Duration.ofSeconds(10)).until(() -> processor.processingStatus().values().stream().allMatch(
+                status -> status.getCurrentPosition().orElse(-1) >= head));
     }
 
     protected static long trackerSequence(JdbcClient jdbc, String playerId, String season) {

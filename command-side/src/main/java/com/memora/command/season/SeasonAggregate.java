@@ -11,6 +11,8 @@ import com.memora.kernel.season.SeasonAutoArchiveEnabledEvent;
 import com.memora.kernel.season.SeasonCreatedEvent;
 import com.memora.kernel.season.SeasonDeactivatedEvent;
 import com.memora.kernel.season.SeasonDetailsChangedEvent;
+import com.memora.kernel.season.RecordSeasonPartitionCommand;
+import com.memora.kernel.season.SeasonPartitionCreatedEvent;
 import com.memora.kernel.season.SeasonReviewCacheDisabledEvent;
 import com.memora.kernel.season.SeasonReviewCacheEnabledEvent;
 import org.axonframework.commandhandling.CommandHandler;
@@ -25,7 +27,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A season: the period that groups plans and reviews (decisions S1). One aggregate per season; the rule that at most
- * one season is active spans seasons and is enforced outside this class.
+ * one season is active spans seasons and is enforced outside this class: {@link SeasonCommandHandler} creates and
+ * changes seasons, deactivating the active one when another is activated, and the season registry's unique index
+ * refuses a second active season in the same transaction.
  */
 @Aggregate
 public class SeasonAggregate {
@@ -39,13 +43,14 @@ public class SeasonAggregate {
     private boolean active;
     private boolean enableRedis;
     private boolean autoArchive;
+    private String partitionName;
 
     protected SeasonAggregate() {
         // required by Axon to rebuild the aggregate from its events
     }
 
-    @CommandHandler
-    public SeasonAggregate(CreateSeasonCommand command) {
+    /** Created through {@link SeasonCommandHandler}, which first deactivates the active season if this one is. */
+    SeasonAggregate(CreateSeasonCommand command) {
         SeasonRules.requireValidId(command.seasonId());
         SeasonRules.requireTitle(command.title());
         SeasonRules.requireDates(command.startDate(), command.endDate());
@@ -56,8 +61,7 @@ public class SeasonAggregate {
     }
 
     /** Applies only what actually changes, so a repeated PATCH adds no events. */
-    @CommandHandler
-    public void handle(ChangeSeasonCommand command) {
+    void change(ChangeSeasonCommand command) {
         String newTitle = command.title() == null ? title : command.title().strip();
         LocalDate newStart = orElse(command.startDate(), startDate);
         LocalDate newEnd = orElse(command.endDate(), endDate);
@@ -87,6 +91,25 @@ public class SeasonAggregate {
         if (enableRedis != newEnableRedis) {
             apply(newEnableRedis ? new SeasonReviewCacheEnabledEvent(seasonId)
                                  : new SeasonReviewCacheDisabledEvent(seasonId));
+        }
+    }
+
+    boolean isActive() {
+        return active;
+    }
+
+    /** Another season became the active one (decisions S1: at most one is). */
+    void deactivateFor(String activatedSeasonId) {
+        if (active) {
+            apply(new SeasonDeactivatedEvent(seasonId, activatedSeasonId));
+        }
+    }
+
+    /** Records the tracker partition once; a repeat (a redelivered event, another node) adds nothing. */
+    @CommandHandler
+    public void handle(RecordSeasonPartitionCommand command) {
+        if (partitionName == null) {
+            apply(new SeasonPartitionCreatedEvent(seasonId, command.partitionName()));
         }
     }
 
@@ -127,6 +150,11 @@ public class SeasonAggregate {
     @EventSourcingHandler
     void on(SeasonReviewCacheDisabledEvent event) {
         enableRedis = false;
+    }
+
+    @EventSourcingHandler
+    void on(SeasonPartitionCreatedEvent event) {
+        partitionName = event.partitionName();
     }
 
     @EventSourcingHandler

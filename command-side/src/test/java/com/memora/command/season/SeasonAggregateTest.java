@@ -9,6 +9,10 @@ import com.memora.kernel.season.SeasonAutoArchiveEnabledEvent;
 import com.memora.kernel.season.SeasonCreatedEvent;
 import com.memora.kernel.season.SeasonDeactivatedEvent;
 import com.memora.kernel.season.SeasonDetailsChangedEvent;
+import com.memora.kernel.season.RecordSeasonPartitionCommand;
+import com.memora.kernel.season.SeasonPartitionCreatedEvent;
+import com.memora.kernel.season.SeasonRegistry;
+import com.memora.kernel.season.SeasonStatus;
 import com.memora.kernel.season.SeasonReviewCacheDisabledEvent;
 import com.memora.kernel.season.SeasonReviewCacheEnabledEvent;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -19,6 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.LocalDate;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,9 +34,23 @@ class SeasonAggregateTest {
 
     private FixtureConfiguration<SeasonAggregate> fixture;
 
+    /** The one-active-season rule needs the registry (tested against PostgreSQL in SeasonActivationTest). */
+    private static final SeasonRegistry NO_ACTIVE_SEASON = new SeasonRegistry() {
+        @Override
+        public Optional<SeasonStatus> find(String seasonId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<SeasonStatus> active() {
+            return Optional.empty();
+        }
+    };
+
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(SeasonAggregate.class);
+        fixture.registerAnnotatedCommandHandler(new SeasonCommandHandler(fixture.getRepository(), NO_ACTIVE_SEASON));
     }
 
     private static SeasonCreatedEvent created(boolean active, boolean autoArchive) {
@@ -218,5 +237,23 @@ class SeasonAggregateTest {
     @Test
     void theFieldMatcherRejectsOtherFields() {
         assertThat(fieldIs("title").matches(new InvalidInputException("x", "end_date", "m"))).isFalse();
+    }
+
+    @Test
+    void recordsThePartitionOnce() {
+        fixture.given(created(false, false))
+               .when(new RecordSeasonPartitionCommand("SEASON-2026", "p_season_2026"))
+               .expectEvents(new SeasonPartitionCreatedEvent("SEASON-2026", "p_season_2026"));
+        fixture.given(created(false, false), new SeasonPartitionCreatedEvent("SEASON-2026", "p_season_2026"))
+               .when(new RecordSeasonPartitionCommand("SEASON-2026", "p_season_2026"))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void aPartitionOfAnUnknownSeasonIsRefused() {
+        fixture.givenNoPriorActivity()
+               .when(new RecordSeasonPartitionCommand("SEASON-2026", "p_season_2026"))
+               .expectException(org.axonframework.modelling.command.AggregateNotFoundException.class);
     }
 }

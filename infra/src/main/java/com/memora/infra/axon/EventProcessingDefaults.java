@@ -21,8 +21,9 @@ import org.springframework.context.annotation.Configuration;
  *     sequence) is parked in the group's dead-letter queue in PostgreSQL while other sequences go on, and the
  *     parked ones are retried ({@code DeadLetterRetrier}); where no queue applies, the error propagates and the
  *     processor retries the batch.</li>
- *     <li>groups configured {@code mode: subscribing} (the command side's lookups, which run in the command's own
- *     transaction) get no dead-letter queue: their failure must fail the command, never be parked.</li>
+ *     <li>a group configured as a subscribing processor has no dead-letter queue: its handlers run inside the unit
+ *     of work of the command that applied the events, and an error there must fail that command, not be parked
+ *     (the season registry relies on it).</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -49,7 +50,7 @@ public class EventProcessingDefaults {
                           .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
                           .registerDefaultErrorHandler(c -> PropagatingErrorHandler.instance())
                           .registerDeadLetterQueueProvider(
-                                  group -> subscribing(processorProperties, group) ? null
+                                  group -> isSubscribing(processorProperties, group) ? null
                                           : config -> JdbcSequencedDeadLetterQueue.builder()
                                           .processingGroup(group)
                                           .connectionProvider(connectionProvider)
@@ -67,7 +68,7 @@ public class EventProcessingDefaults {
         };
     }
 
-    private static boolean subscribing(EventProcessorProperties properties, String group) {
+    private static boolean isSubscribing(EventProcessorProperties properties, String group) {
         EventProcessorProperties.ProcessorSettings settings = properties.getProcessors().get(group);
         return settings != null && settings.getMode() == EventProcessorProperties.Mode.SUBSCRIBING;
     }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.memora.kernel.error.ConflictException;
 import com.memora.kernel.error.InvalidInputException;
 import com.memora.kernel.error.NotFoundException;
+import com.memora.kernel.error.RateLimitedException;
+import com.memora.kernel.error.TemporarilyUnavailableException;
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
@@ -93,11 +95,41 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return Problems.of(HttpStatus.CONFLICT, "replay-refused", "Conflict", e.getMessage());
     }
 
+    @ExceptionHandler(RateLimitedException.class)
+    ResponseEntity<ProblemDetail> rateLimited(RateLimitedException e) {
+        return retryLater(Problems.of(HttpStatus.TOO_MANY_REQUESTS, e.problemType(), "Too many requests",
+                                      e.getMessage()), e.retryAfterSeconds());
+    }
+
+    @ExceptionHandler(TemporarilyUnavailableException.class)
+    ResponseEntity<ProblemDetail> temporarilyUnavailable(TemporarilyUnavailableException e) {
+        return retryLater(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, e.problemType(), "Try again shortly",
+                                      e.getMessage()), e.retryAfterSeconds());
+    }
+
+    /** 429 and 503 say when to come back, in the header and in the body ({@code retry_after}, seconds). */
+    private static ResponseEntity<ProblemDetail> retryLater(ProblemDetail problem, long retryAfterSeconds) {
+        problem.setProperty("retry_after", retryAfterSeconds);
+        return ResponseEntity.status(problem.getStatus())
+                             .header(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds))
+                             .body(problem);
+    }
+
     /** Distributed buses and futures wrap the handler's exception; unwrap it so the client sees the real one. */
     @ExceptionHandler({CommandExecutionException.class, QueryExecutionException.class, CompletionException.class,
                        ExecutionException.class})
-    ProblemDetail wrapped(Exception e) {
-        return e.getCause() instanceof Exception inner && inner != e ? dispatch(inner) : unexpected(e);
+    ResponseEntity<ProblemDetail> wrapped(Exception e) {
+        for (Throwable cause = e.getCause(); cause != null && cause != e; cause = cause.getCause()) {
+            if (cause instanceof RateLimitedException limited) {
+                return rateLimited(limited);
+            }
+            if (cause instanceof TemporarilyUnavailableException unavailable) {
+                return temporarilyUnavailable(unavailable);
+            }
+        }
+        ProblemDetail problem = e.getCause() instanceof Exception inner && inner != e ? dispatch(inner)
+                                                                                      : unexpected(e);
+        return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 
     private ProblemDetail dispatch(Exception e) {

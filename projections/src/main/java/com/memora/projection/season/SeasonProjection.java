@@ -6,6 +6,7 @@ import com.memora.kernel.season.SeasonAutoArchiveEnabledEvent;
 import com.memora.kernel.season.SeasonCreatedEvent;
 import com.memora.kernel.season.SeasonDeactivatedEvent;
 import com.memora.kernel.season.SeasonDetailsChangedEvent;
+import com.memora.kernel.season.SeasonPartitionCreatedEvent;
 import com.memora.kernel.season.SeasonReviewCacheDisabledEvent;
 import com.memora.kernel.season.SeasonReviewCacheEnabledEvent;
 import org.axonframework.config.ProcessingGroup;
@@ -34,7 +35,8 @@ public class SeasonProjection {
     @EventHandler
     void on(SeasonCreatedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         store.save(new SeasonView(event.seasonId(), event.title(), event.startDate(), event.endDate(),
-                                  event.active(), event.enableRedis(), event.autoArchive(), at, at), sequence);
+                                  event.active(), event.enableRedis(), event.autoArchive(), false, at, at),
+                   sequence);
     }
 
     @EventHandler
@@ -71,6 +73,11 @@ public class SeasonProjection {
     @EventHandler
     void on(SeasonAutoArchiveDisabledEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         update(event.seasonId(), sequence, view -> view.withAutoArchive(false, at));
+    }
+
+    @EventHandler
+    void on(SeasonPartitionCreatedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.seasonId(), sequence, view -> view.withPartitionCreated(at));
     }
 
     @ResetHandler

@@ -11,22 +11,27 @@ public record SeasonView(String id,
                          boolean active,
                          boolean enableRedis,
                          boolean autoArchive,
+                         boolean partitionCreated,
                          Instant createdAt,
                          Instant updatedAt) {
 
     SeasonView withDetails(String newTitle, LocalDate newStart, LocalDate newEnd, Instant at) {
-        return new SeasonView(id, newTitle, newStart, newEnd, active, enableRedis, autoArchive, createdAt, at);
+        return new SeasonView(id, newTitle, newStart, newEnd, active, enableRedis, autoArchive, partitionCreated, createdAt, at);
     }
 
     SeasonView withActive(boolean value, Instant at) {
-        return new SeasonView(id, title, startDate, endDate, value, enableRedis, autoArchive, createdAt, at);
+        return new SeasonView(id, title, startDate, endDate, value, enableRedis, autoArchive, partitionCreated, createdAt, at);
     }
 
     SeasonView withEnableRedis(boolean value, Instant at) {
-        return new SeasonView(id, title, startDate, endDate, active, value, autoArchive, createdAt, at);
+        return new SeasonView(id, title, startDate, endDate, active, value, autoArchive, partitionCreated, createdAt, at);
+    }
+
+    SeasonView withPartitionCreated(Instant at) {
+        return new SeasonView(id, title, startDate, endDate, active, enableRedis, autoArchive, true, createdAt, at);
     }
 
     SeasonView withAutoArchive(boolean value, Instant at) {
-        return new SeasonView(id, title, startDate, endDate, active, enableRedis, value, createdAt, at);
+        return new SeasonView(id, title, startDate, endDate, active, enableRedis, value, partitionCreated, createdAt, at);
     }
 }

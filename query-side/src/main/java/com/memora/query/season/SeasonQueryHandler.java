@@ -32,6 +32,6 @@ class SeasonQueryHandler {
 
     private static SeasonResponse toResponse(SeasonView view) {
         return new SeasonResponse(view.id(), view.title(), view.startDate(), view.endDate(), view.active(),
-                                  view.enableRedis(), view.autoArchive());
+                                  view.enableRedis(), view.autoArchive(), view.partitionCreated());
     }
 }

@@ -18,6 +18,14 @@ public final class AggregateIds {
         return of("season", seasonId);
     }
 
+    /**
+     * A player's memory in one season (spaced repetition): {@code memory:SEASON-2026:player-7}. The season comes
+     * first because season ids never contain a colon while player ids (a token's {@code sub}) may.
+     */
+    public static String playerMemory(String seasonId, String playerId) {
+        return of("memory", seasonId + ":" + playerId);
+    }
+
     /** The business id of a prefixed aggregate identifier ({@code season:SEASON-2026} → {@code SEASON-2026}). */
     public static String businessId(String aggregateId) {
         int colon = aggregateId.indexOf(':');

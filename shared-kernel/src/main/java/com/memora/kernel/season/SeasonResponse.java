@@ -8,5 +8,6 @@ public record SeasonResponse(String id,
                              LocalDate endDate,
                              boolean isActive,
                              boolean enableRedis,
-                             boolean autoArchive) {
+                             boolean autoArchive,
+                             boolean partitionCreated) {
 }

@@ -22,6 +22,7 @@ class JdbcSeasonViewStore implements SeasonViewStore {
             rs.getBoolean("active"),
             rs.getBoolean("enable_redis"),
             rs.getBoolean("auto_archive"),
+            rs.getBoolean("partition_created"),
             rs.getObject("created_at", OffsetDateTime.class).toInstant(),
             rs.getObject("updated_at", OffsetDateTime.class).toInstant());
 
@@ -35,12 +36,14 @@ class JdbcSeasonViewStore implements SeasonViewStore {
     public void save(SeasonView view, long sequence) {
         jdbc.sql("""
                  insert into season_view (id, title, start_date, end_date, active, enable_redis, auto_archive,
-                                          created_at, updated_at, last_sequence)
-                 values (:id, :title, :start, :end, :active, :redis, :archive, :created, :updated, :seq)
+                                          partition_created, created_at, updated_at, last_sequence)
+                 values (:id, :title, :start, :end, :active, :redis, :archive, :partition, :created, :updated,
+                         :seq)
                  on conflict (id) do update set
                      title = excluded.title, start_date = excluded.start_date, end_date = excluded.end_date,
                      active = excluded.active, enable_redis = excluded.enable_redis,
-                     auto_archive = excluded.auto_archive, updated_at = excluded.updated_at,
+                     auto_archive = excluded.auto_archive, partition_created = excluded.partition_created,
+                     updated_at = excluded.updated_at,
                      last_sequence = excluded.last_sequence
                  where season_view.last_sequence < excluded.last_sequence
                  """)
@@ -51,6 +54,7 @@ class JdbcSeasonViewStore implements SeasonViewStore {
             .param("active", view.active())
             .param("redis", view.enableRedis())
             .param("archive", view.autoArchive())
+            .param("partition", view.partitionCreated())
             .param("created", view.createdAt().atOffset(ZoneOffset.UTC))
             .param("updated", view.updatedAt().atOffset(ZoneOffset.UTC))
             .param("seq", sequence)

@@ -1,0 +1,45 @@
+package com.memora.command.srs;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.memora.kernel.srs.ConsistencyToken;
+import com.memora.kernel.srs.ReviewedQuestion;
+import com.memora.kernel.srs.ReviewsSubmittedEvent;
+import com.memora.kernel.srs.StateCounts;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The answer to {@code POST /api/reviews} (api.md), built only from the stored event, so that a repeated
+ * {@code submission_id} gets exactly the first answer.
+ *
+ * @param nextDue          every question of the submission once, in the order first answered, with its new due time
+ * @param consistencyToken for the next {@code GET /api/reviews/due} ({@code X-Consistency-Token}, decisions R5)
+ */
+record ReviewSubmissionResponse(int processed,
+                                String season,
+                                NewStateCounts newStateCounts,
+                                List<NextDue> nextDue,
+                                String consistencyToken) {
+
+    static ReviewSubmissionResponse of(ReviewsSubmittedEvent event, long sequence) {
+        Map<String, Instant> due = new LinkedHashMap<>();
+        for (ReviewedQuestion review : event.reviews()) {
+            due.put(review.questionId(), review.due());
+        }
+        StateCounts counts = event.stateCounts();
+        return new ReviewSubmissionResponse(
+                event.reviews().size(), event.seasonId(),
+                new NewStateCounts(counts.newCards(), counts.learning(), counts.review(), counts.relearning()),
+                due.entrySet().stream().map(entry -> new NextDue(entry.getKey(), entry.getValue())).toList(),
+                new ConsistencyToken(event.seasonId(), sequence).format());
+    }
+
+    record NewStateCounts(@JsonProperty("new") int newCards, int learning, int review, int relearning) {
+    }
+
+    record NextDue(String questionId, Instant due) {
+    }
+}

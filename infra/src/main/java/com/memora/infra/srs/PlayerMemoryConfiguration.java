@@ -1,0 +1,45 @@
+package com.memora.infra.srs;
+
+import com.memora.command.srs.ReviewLimits;
+import com.memora.kernel.srs.fsrs.FsrsParameters;
+import com.memora.kernel.srs.fsrs.FsrsScheduler;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The player-memory aggregate's resources: the scheduler (FSRS-6 with fsrs.md's defaults: retention 0.9, 36,500
+ * days, steps 1 min + 10 min, relearning 10 min, fuzz off), its limits, its snapshot trigger and its cache.
+ */
+@Configuration(proxyBeanMethods = false)
+public class PlayerMemoryConfiguration {
+
+    @Bean
+    FsrsScheduler fsrsScheduler() {
+        return new FsrsScheduler(FsrsParameters.defaults());
+    }
+
+    @Bean
+    ReviewLimits reviewLimits(SrsProperties properties) {
+        return new ReviewLimits(properties.maxTrackedQuestions());
+    }
+
+    /** A snapshot every {@code memora.srs.snapshot-every} submissions, so a load replays at most that many. */
+    @Bean
+    SnapshotTriggerDefinition playerMemorySnapshotTrigger(Snapshotter snapshotter, SrsProperties properties) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, properties.snapshotEvery());
+    }
+
+    /**
+     * Keeps loaded memories between a player's submissions; the garbage collector may drop any entry, and a failed
+     * (conflicting) append drops it too, so the next attempt reads the store.
+     */
+    @Bean
+    Cache playerMemoryCache() {
+        return new WeakReferenceCache();
+    }
+}

@@ -1,0 +1,129 @@
+package com.memora.infra.srs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.memora.infra.redis.RedisRestartDetector;
+import com.memora.infra.testsupport.TestServers;
+import com.memora.projection.srs.ReviewQueueProjection;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RScoredSortedSet;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.redisson.client.protocol.ScoredEntry;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The Redis review queues (decisions R6): built whole on first read, updated only in sequence, dropped on restart. */
+class ReviewQueueTest extends ReviewTestSupport {
+
+    @Autowired
+    RedissonClient redisson;
+
+    @Autowired
+    RedisRestartDetector restarts;
+
+    private RScoredSortedSet<String> queue(String playerId, String season) {
+        return redisson.getScoredSortedSet("srs:" + playerId + ":" + season, StringCodec.INSTANCE);
+    }
+
+    /** The queue as question → due epoch second, plus its "#applied" marker. */
+    private Map<String, Double> contents(String playerId, String season) {
+        Map<String, Double> contents = new LinkedHashMap<>();
+        for (ScoredEntry<String> entry : queue(playerId, season).entryRange(0, -1)) {
+            contents.put(entry.getValue(), entry.getScore());
+        }
+        return contents;
+    }
+
+    /** What the tracker says the queue must hold. */
+    private Map<String, Double> expectedFromTracker(String playerId, String season) {
+        Map<String, Double> expected = new LinkedHashMap<>();
+        for (Map<String, Object> row : trackerRows(playerId, season)) {
+            expected.put((String) row.get("question_id"),
+                         (double) ((java.sql.Timestamp) row.get("due")).toInstant().getEpochSecond());
+        }
+        expected.put("#applied", (double) -(trackerSequence(jdbc, playerId, season) + 2));
+        return expected;
+    }
+
+    @Test
+    void aQueueIsBuiltWholeOnTheFirstReadAndThenFollowsTheSubmissions() {
+        String season = season(false, true);
+        String me = newPlayer();
+        clock.freezeAt(Instant.parse("2026-10-05T08:00:00Z"));
+        JsonNode first = submit(me, season, rated("Q1", 1), rated("Q2", 3));
+        awaitTracker(me, season, sequenceOf(first));
+        assertThat(queue(me, season).isExists()).as("no queue before the first read").isFalse();
+
+        dueOk(me, "?season=" + season, first.get("consistency_token").asText());
+        assertThat(contents(me, season)).isEqualTo(expectedFromTracker(me, season));
+        assertThat(queue(me, season).remainTimeToLive()).isPositive(); // every queue expires
+
+        JsonNode second = submit(me, season, rated("Q1", 4), rated("Q3", 2));
+        awaitTracker(me, season, sequenceOf(second));
+        await().atMost(Duration.ofSeconds(10)).until(
+                () -> contents(me, season).equals(expectedFromTracker(me, season)));
+        assertThat(contents(me, season)).containsKeys("Q1", "Q2", "Q3", "#applied");
+    }
+
+    @Test
+    void aQueueThatMissedASubmissionIsDroppedAndRebuiltCompleteOnTheNextRead() {
+        String season = season(false, true);
+        String me = newPlayer();
+        JsonNode first = submit(me, season, rated("Q1", 1));
+        dueOk(me, "?season=" + season, first.get("consistency_token").asText());
+        assertThat(queue(me, season).isExists()).isTrue();
+        awaitProcessed(ReviewQueueProjection.PROCESSING_GROUP); // the first submission's update is behind us
+        // as if a submission had been missed: the queue believes it reflects nothing yet, then sees sequence 1
+        queue(me, season).add(-1, "#applied");
+
+        JsonNode second = submit(me, season, rated("Q2", 1));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !queue(me, season).isExists());
+        clock.advance(Duration.ofMinutes(5));
+        JsonNode due = dueOk(me, "?season=" + season, second.get("consistency_token").asText());
+        assertThat(questionIds(due)).containsExactly("Q1", "Q2");
+        assertThat(contents(me, season)).isEqualTo(expectedFromTracker(me, season));
+    }
+
+    @Test
+    void queuesAreNotCreatedBySubmissionsAlone() {
+        String season = season(false, true);
+        String me = newPlayer();
+        JsonNode submitted = submit(me, season, rated("Q1", 3));
+        awaitTracker(me, season, sequenceOf(submitted));
+        await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+               .until(() -> !queue(me, season).isExists());
+    }
+
+    @Test
+    void aRedisRestartDropsEveryCachedQueueAndReadsRebuildThem() {
+        String season = season(false, true);
+        String me = newPlayer();
+        JsonNode submitted = submit(me, season, rated("Q1", 1), rated("Q2", 4));
+        dueOk(me, "?season=" + season, submitted.get("consistency_token").asText());
+        restarts.check(); // the current run id is known
+        assertThat(restarts.check()).isZero();
+
+        TestServers.get().interruptRedis();
+        TestServers.get().resumeRedis(); // a new redis-server process: new run id
+        // as if it had come back from an old append-only file: a stale queue and the old run id marker
+        queue(me, season).add(0, "STALE-QUESTION");
+        queue(me, season).add(-2, "#applied");
+        queue(newPlayer(), season).add(0, "#applied");
+
+        assertThat(restarts.check()).isEqualTo(2);
+        assertThat(queue(me, season).isExists()).isFalse();
+        assertThat(restarts.check()).as("the new run id is handled once").isZero();
+
+        clock.advance(Duration.ofMinutes(5));
+        JsonNode due = dueOk(me, "?season=" + season, null);
+        assertThat(questionIds(due)).containsExactly("Q1");
+        assertThat(contents(me, season)).isEqualTo(expectedFromTracker(me, season));
+    }
+}

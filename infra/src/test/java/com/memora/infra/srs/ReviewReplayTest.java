@@ -1,0 +1,120 @@
+package com.memora.infra.srs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.memora.infra.testsupport.ApiClient;
+import com.memora.projection.srs.ReviewQueueProjection;
+import com.memora.kernel.srs.ReviewAnswer;
+import com.memora.kernel.srs.ReviewedQuestion;
+import com.memora.kernel.srs.fsrs.CardMemory;
+import com.memora.kernel.srs.fsrs.CardState;
+import com.memora.projection.srs.TrackerProjection;
+import com.memora.projection.srs.TrackerStore;
+import org.junit.jupiter.api.Test;
+import org.redisson.api.RScoredSortedSet;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.redisson.client.protocol.ScoredEntry;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Replaying the tracker and the review queues rebuilds the same content (R4); archived seasons stay out (S5). */
+class ReviewReplayTest extends ReviewTestSupport {
+
+    @Autowired
+    RedissonClient redisson;
+
+    @Autowired
+    TrackerStore tracker;
+
+    private Map<String, Double> queue(String playerId, String season) {
+        Map<String, Double> contents = new LinkedHashMap<>();
+        RScoredSortedSet<String> set = redisson.getScoredSortedSet("srs:" + playerId + ":" + season,
+                                                                   StringCodec.INSTANCE);
+        for (ScoredEntry<String> entry : set.entryRange(0, -1)) {
+            contents.put(entry.getValue(), entry.getScore());
+        }
+        return contents;
+    }
+
+    private void replay(String group) {
+        ApiClient admin = admin();
+        assertThat(admin.post("/api/admin/replay/" + group, null).status()).isEqualTo(202);
+        long head = jdbc.sql("select max(global_index) from domain_event_entry").query(Long.class).single();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            JsonNode status = admin.get("/api/admin/replay/" + group).json();
+            return !status.get("replaying").asBoolean() && status.get("caught_up").asBoolean()
+                   && status.get("position").asLong() >= head;
+        });
+    }
+
+    @Test
+    void aReplayRebuildsTheTrackerAndTheQueuesToTheSameContent() {
+        String season = season(false, true);
+        String archived = season(false, true);
+        List<String> players = List.of(newPlayer(), newPlayer());
+        Map<String, String> tokens = new LinkedHashMap<>();
+        for (String player : players) {
+            submit(player, season, rated("Q1", 1), withSubject(rated("Q2", 3), "MATH", "T1"));
+            submit(player, season, rated("Q1", 3), rated("Q3", 4));
+            tokens.put(player, submit(player, season, rated("Q2", 2)).get("consistency_token").asText());
+            submit(player, archived, rated("OLD", 3));
+        }
+        clock.advance(Duration.ofDays(3));
+        Map<String, List<Map<String, Object>>> trackerBefore = new LinkedHashMap<>();
+        Map<String, Map<String, Double>> queuesBefore = new LinkedHashMap<>();
+        Map<String, JsonNode> dueBefore = new LinkedHashMap<>();
+        for (String player : players) {
+            dueBefore.put(player, dueOk(player, "?season=" + season, tokens.get(player)));
+            trackerBefore.put(player, trackerRows(player, season));
+            queuesBefore.put(player, queue(player, season));
+            awaitTracker(player, archived, 0);
+            assertThat(trackerRows(player, archived)).hasSize(1);
+        }
+        assertThat(queuesBefore.get(players.get(0))).containsKeys("Q1", "Q2", "Q3", "#applied");
+
+        // issue 7 archives the season; here its registry flag is set as archiving would set it
+        jdbc.sql("update season_registry set archived = true where season_id = ?").param(archived).update();
+        replay(TrackerProjection.PROCESSING_GROUP);
+        replay(ReviewQueueProjection.PROCESSING_GROUP);
+
+        List<String> queuesLeft = new ArrayList<>();
+        redisson.getKeys().getKeysByPattern("srs:*:" + season).forEach(queuesLeft::add);
+        assertThat(queuesLeft).as("a queue reset drops the queues").isEmpty();
+        for (String player : players) {
+            assertThat(trackerRows(player, season)).isEqualTo(trackerBefore.get(player));
+            assertThat(trackerRows(player, archived)).as("archived seasons are not replayed").isEmpty();
+            assertThat(dueOk(player, "?season=" + season, null)).isEqualTo(dueBefore.get(player));
+            assertThat(queue(player, season)).isEqualTo(queuesBefore.get(player));
+        }
+    }
+
+    @Test
+    void aRedeliveredOrOlderSubmissionChangesNoTrackerRow() {
+        String season = season(false, true);
+        String me = newPlayer();
+        submit(me, season, rated("Q1", 3));
+        awaitTracker(me, season, sequenceOf(submit(me, season, rated("Q1", 4))));
+        List<Map<String, Object>> rows = trackerRows(me, season);
+
+        Instant at = Instant.parse("2030-01-01T00:00:00Z");
+        ReviewedQuestion bogus = ReviewedQuestion.of(ReviewAnswer.rated("Q1", 1), 1, null, null,
+                                                     new CardMemory(CardState.RELEARNING, 9, 9, at, at, 0, 99, 9, 0));
+        tracker.apply(me, season, 0, List.of(bogus));
+        tracker.apply(me, season, 1, List.of(bogus));
+        assertThat(trackerRows(me, season)).isEqualTo(rows);
+        assertThat(trackerSequence(jdbc, me, season)).isEqualTo(1);
+
+        tracker.apply(me, season, 2, List.of(bogus)); // the store is not simply read-only
+        assertThat(trackerRows(me, season).get(0).get("reps")).isEqualTo(99);
+        assertThat(trackerSequence(jdbc, me, season)).isEqualTo(2);
+    }
+}

@@ -1,0 +1,144 @@
+package com.memora.infra.srs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.memora.infra.testsupport.ApiClient;
+import com.memora.infra.testsupport.Ids;
+import com.memora.infra.testsupport.IntegrationTest;
+import com.memora.infra.testsupport.TestTokens;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Seasons, players and submissions for the spaced-repetition tests (same Spring context as every other test). */
+abstract class ReviewTestSupport extends IntegrationTest {
+
+    @Autowired
+    protected EventProcessingConfiguration processing;
+
+    protected ApiClient editor() {
+        return api(TestTokens.editor());
+    }
+
+    protected ApiClient admin() {
+        return api(TestTokens.admin());
+    }
+
+    protected ApiClient player(String playerId) {
+        return api(TestTokens.player(playerId));
+    }
+
+    protected static String newPlayer() {
+        return "player-" + UUID.randomUUID();
+    }
+
+    /** A new season, created over HTTP; its registry entry is written with the event, so it is usable at once. */
+    protected String season(boolean active, boolean enableRedis) {
+        String id = Ids.season();
+        ApiClient.Response created = editor().post("/api/seasons", Map.of(
+                "id", id, "title", "Reviews " + id, "start_date", "2026-09-01", "end_date", "2027-06-30",
+                "is_active", active, "enable_redis", enableRedis));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return id;
+    }
+
+    protected static Map<String, Object> rated(String questionId, int rating) {
+        return Map.of("question_id", questionId, "rating", rating);
+    }
+
+    protected static Map<String, Object> withSubject(Map<String, Object> answer, String subject, String topic) {
+        Map<String, Object> copy = new LinkedHashMap<>(answer);
+        copy.put("subject", subject);
+        if (topic != null) {
+            copy.put("topic", topic);
+        }
+        return copy;
+    }
+
+    @SafeVarargs
+    protected static Map<String, Object> submission(String seasonOrNull, Map<String, Object>... answers) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (seasonOrNull != null) {
+            body.put("season", seasonOrNull);
+        }
+        body.put("answers", new ArrayList<>(Arrays.asList(answers)));
+        return body;
+    }
+
+    /** Submits and insists on success; returns the answer. */
+    @SafeVarargs
+    protected final JsonNode submit(String playerId, String season, Map<String, Object>... answers) {
+        ApiClient.Response response = player(playerId).post("/api/reviews", submission(season, answers));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
+    }
+
+    protected ApiClient.Response due(String playerId, String query, String tokenOrNull) {
+        ApiClient client = player(playerId);
+        if (tokenOrNull != null) {
+            client = client.withHeader("X-Consistency-Token", tokenOrNull);
+        }
+        return client.get("/api/reviews/due" + query);
+    }
+
+    protected JsonNode dueOk(String playerId, String query, String tokenOrNull) {
+        ApiClient.Response response = due(playerId, query, tokenOrNull);
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
+    }
+
+    protected static List<String> questionIds(JsonNode due) {
+        List<String> ids = new ArrayList<>();
+        due.get("questions").forEach(question -> ids.add(question.get("question_id").asText()));
+        return ids;
+    }
+
+    /** Until the tracker holds the player's submission with this sequence. */
+    protected void awaitTracker(String playerId, String season, long sequence) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> trackerSequence(jdbc, playerId, season) >= sequence);
+    }
+
+    /** Until the processing group has handled every event stored so far (on every segment). */
+    protected void awaitProcessed(String group) {
+        long head = jdbc.sql("select max(global_index) from domain_event_entry").query(Long.class).single();
+        StreamingEventProcessor processor = processing.eventProcessor(group, StreamingEventProcessor.class)
+                                                      .orElseThrow();
+        await().atMost(Duration.ofSeconds(10)).until(() -> processor.processingStatus().values().stream().allMatch(
+                status -> status.getCurrentPosition().orElse(-1) >= head));
+    }
+
+    protected static long trackerSequence(JdbcClient jdbc, String playerId, String season) {
+        return jdbc.sql("select last_sequence from srs_tracker_progress where player = ? and season = ?")
+                   .params(playerId, season).query(Long.class).optional().orElse(-1L);
+    }
+
+    protected static long sequenceOf(JsonNode submitted) {
+        String token = submitted.get("consistency_token").asText();
+        return Long.parseLong(token.substring(token.lastIndexOf(':') + 1));
+    }
+
+    protected long storedEvents(String playerId, String season) {
+        return jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = ?")
+                   .param("memory:" + season + ":" + playerId).query(Long.class).single();
+    }
+
+    protected List<Map<String, Object>> trackerRows(String playerId, String season) {
+        return jdbc.sql("""
+                        select player, season, question_id, subject, topic, state, stability, difficulty, due,
+                               last_review, reps, lapses, learning_step, scheduled_days, last_sequence
+                        from srs_tracker where player = ? and season = ? order by question_id
+                        """)
+                   .params(playerId, season).query().listOfRows();
+    }
+}

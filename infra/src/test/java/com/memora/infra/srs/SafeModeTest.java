@@ -1,0 +1,141 @@
+package com.memora.infra.srs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.memora.infra.redis.SafeModeMonitor;
+import com.memora.infra.testsupport.ApiClient;
+import com.memora.infra.testsupport.TestServers;
+import com.memora.infra.testsupport.TestTokens;
+import com.memora.projection.srs.ReviewQueueProjection;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Decisions S3, S4 and R6 with Redis really stopped in the middle of the test. */
+class SafeModeTest extends ReviewTestSupport {
+
+    @Autowired
+    CircuitBreaker reviewQueuesCircuitBreaker;
+
+    @Autowired
+    SafeModeMonitor monitor;
+
+    @Autowired
+    RateLimiterRegistry rateLimiters;
+
+    /** Leaves Redis up and Safe Mode over for the next test, whatever happened here. */
+    @AfterEach
+    void endSafeMode() {
+        TestServers.get().resumeRedis();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            clock.advance(Duration.ofSeconds(10));
+            monitor.probe();
+            return reviewQueuesCircuitBreaker.getState() == CircuitBreaker.State.CLOSED;
+        });
+        rateLimiters.remove("srs-safe-mode-node");
+    }
+
+    /** Raised alerts of a kind, repeats included (the store counts a repeat within its window on the first). */
+    private long notifications(String kind) {
+        return jdbc.sql("select coalesce(sum(occurrences), 0) from notification where kind = ?").param(kind)
+                   .query(Long.class).single();
+    }
+
+    private long parkedQueueUpdates() {
+        return jdbc.sql("select count(*) from dead_letter_entry where processing_group = ?")
+                   .param(ReviewQueueProjection.PROCESSING_GROUP).query(Long.class).single();
+    }
+
+    @Test
+    void whileRedisIsDownSubmissionsAreAcceptedAndReadsAreDegradedLimitedAndCorrectThenNormalModeResumes() {
+        String season = season(false, true);
+        String me = newPlayer();
+        String other = newPlayer();
+        clock.freezeAt(Instant.parse("2026-10-05T08:00:00Z"));
+        JsonNode before = submit(me, season, rated("Q1", 1), rated("Q2", 3));
+        dueOk(me, "?season=" + season, before.get("consistency_token").asText()); // the queue exists
+        long startedBefore = notifications(SafeModeMonitor.STARTED);
+        long endedBefore = notifications(SafeModeMonitor.ENDED);
+
+        TestServers.get().interruptRedis();
+
+        // submissions are never lost or refused, and never limited by Safe Mode
+        JsonNode during = null;
+        for (int i = 0; i < 3; i++) {
+            during = submit(me, season, rated("Q3", 1), rated("Q1", 3));
+        }
+        submit(other, season, rated("OTHER", 1));
+        assertThat(storedEvents(me, season)).isEqualTo(4);
+
+        clock.advance(Duration.ofMinutes(2));
+        JsonNode degraded = dueOk(me, "?season=" + season, during.get("consistency_token").asText());
+        assertThat(degraded.get("is_degraded").asBoolean()).isTrue();
+        assertThat(questionIds(degraded)).containsExactly("Q3"); // Q1 answered again during the outage
+        assertThat(degraded.get("total_due").asLong()).isEqualTo(1);
+
+        // one read per player per 30 s, 429 with Retry-After beyond
+        ApiClient.Response limited = due(me, "?season=" + season, null);
+        assertThat(limited.status()).isEqualTo(429);
+        long retryAfter = Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow());
+        assertThat(retryAfter).isBetween(1L, 30L);
+        assertThat(limited.json().get("detail").asText()).contains("Safe Mode");
+        assertThat(dueOk(other, "?season=" + season, null).get("is_degraded").asBoolean()).isTrue();
+        assertThat(reviewQueuesCircuitBreaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+        assertThat(notifications(SafeModeMonitor.STARTED)).isEqualTo(startedBefore + 1);
+
+        clock.advance(Duration.ofSeconds(31));
+        assertThat(dueOk(me, "?season=" + season, null).get("is_degraded").asBoolean()).isTrue();
+
+        // Redis comes back (restarted, empty): after the short Safe Mode wait, normal mode resumes by itself
+        TestServers.get().resumeRedis();
+        clock.advance(Duration.ofSeconds(6));
+        JsonNode normal = dueOk(me, "?season=" + season, null);
+        assertThat(normal.get("is_degraded").asBoolean()).isFalse();
+        assertThat(questionIds(normal)).containsExactly("Q3");
+        assertThat(reviewQueuesCircuitBreaker.getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+        await().atMost(Duration.ofSeconds(10)).until(() -> notifications(SafeModeMonitor.ENDED) == endedBefore + 1);
+        // the queue updates parked during the outage are applied (or found already applied) at once
+        await().atMost(Duration.ofSeconds(10)).until(() -> parkedQueueUpdates() == 0);
+        JsonNode next = submit(me, season, rated("Q3", 3));
+        assertThat(questionIds(dueOk(me, "?season=" + season, next.get("consistency_token").asText()))).isEmpty();
+        assertThat(submit(me, season, rated("Q3", 3)).get("processed").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aSeasonWithoutTheCacheReadsTheDatabasePlainlyEvenWhileRedisIsDown() {
+        String season = season(false, false);
+        String me = newPlayer();
+        JsonNode submitted = submit(me, season, rated("Q1", 1));
+        TestServers.get().interruptRedis();
+        clock.advance(Duration.ofMinutes(2));
+        for (int i = 0; i < 3; i++) {
+            JsonNode due = dueOk(me, "?season=" + season, submitted.get("consistency_token").asText());
+            assertThat(due.get("is_degraded").asBoolean()).isFalse();
+            assertThat(questionIds(due)).containsExactly("Q1");
+        }
+    }
+
+    @Test
+    void safeModeReadsAreLimitedPerNode() {
+        String season = season(false, true);
+        TestServers.get().interruptRedis();
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 501; i++) {
+            statuses.add(api(TestTokens.player(newPlayer())).get("/api/reviews/due?season=" + season).status());
+        }
+        assertThat(statuses.subList(0, 500)).containsOnly(200);
+        assertThat(statuses.get(500)).isEqualTo(429);
+        ApiClient.Response refused = api(TestTokens.player(newPlayer())).get("/api/reviews/due?season=" + season);
+        assertThat(refused.json().get("detail").asText()).contains("at most 500");
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+    }
+}

@@ -23,7 +23,7 @@ class ConsistencyTokenTest {
                             "season-2026:3", "SEASON-2026:99999999999999999999", ":3"})
     void anythingElseIsRefusedNamingTheHeader(String value) {
         assertThatThrownBy(() -> ConsistencyToken.parse(value))
-                .isInstanceOf(InvalidInputException.class)
-                .hasFieldOrPropertyWithValue("field", "X-Consistency-Token");
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                                        e -> assertThat(e.field()).isEqualTo("X-Consistency-Token"));
     }
 }

@@ -3,6 +3,8 @@ package com.memora.infra.testsupport;
 import com.memora.infra.embedded.EmbeddedPostgresServer;
 import com.memora.infra.embedded.EmbeddedRedisServer;
 import com.memora.infra.embedded.EmbeddedS3Server;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import io.minio.BucketExistsArgs;
 import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
@@ -26,11 +28,18 @@ public abstract class TestServers {
 
     private static TestServers instance;
 
+    /** A real SMTP server in this JVM (both modes): alert mail is delivered to it. */
+    private final GreenMail smtp = startSmtp();
+
     public static synchronized TestServers get() {
         if (instance == null) {
             instance = DockerClientFactory.instance().isDockerAvailable() ? new Containers() : new Embedded();
             instance.createBucket();
-            Runtime.getRuntime().addShutdownHook(new Thread(instance::stopAll, "test-servers-stop"));
+            TestServers servers = instance;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                servers.smtp.stop();
+                servers.stopAll();
+            }, "test-servers-stop"));
         }
         return instance;
     }
@@ -74,6 +83,21 @@ public abstract class TestServers {
         property.accept("memora.s3.access-key", s3AccessKey());
         property.accept("memora.s3.secret-key", s3SecretKey());
         property.accept("memora.s3.bucket", BUCKET);
+        property.accept("spring.mail.host", "127.0.0.1");
+        property.accept("spring.mail.port", smtp.getSmtp().getPort());
+        property.accept("memora.alerts.mail.recipients", ALERT_RECIPIENT);
+    }
+
+    public static final String ALERT_RECIPIENT = "ops@memora.test";
+
+    public GreenMail smtp() {
+        return smtp;
+    }
+
+    private static GreenMail startSmtp() {
+        GreenMail server = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        return server;
     }
 
     public MinioClient minio() {

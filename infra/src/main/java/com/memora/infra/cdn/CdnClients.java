@@ -57,9 +57,14 @@ public class CdnClients {
         this.settings = settings;
         this.seed = seed;
         this.cacheTtlNanos = properties.settingsCacheTtl().toNanos();
+        this.http = newHttpClient(properties.uploadConcurrency());
+    }
+
+    /** The HTTP client every CDN client of this node shares (public for tools and the upload benchmark). */
+    public static OkHttpClient newHttpClient(int uploadConcurrency) {
         Dispatcher dispatcher = new Dispatcher();
-        dispatcher.setMaxRequestsPerHost(Math.max(5, properties.uploadConcurrency() * 2));
-        this.http = new OkHttpClient.Builder()
+        dispatcher.setMaxRequestsPerHost(Math.max(5, uploadConcurrency * 2));
+        return new OkHttpClient.Builder()
                 .dns(GuardedDns.INSTANCE)
                 .dispatcher(dispatcher)
                 .connectTimeout(Duration.ofSeconds(3))

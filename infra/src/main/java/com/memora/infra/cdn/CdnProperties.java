@@ -32,7 +32,7 @@ public record CdnProperties(String cacheControl,
 
     public CdnProperties {
         cacheControl = cacheControl == null || cacheControl.isBlank() ? "public, max-age=300" : cacheControl;
-        uploadConcurrency = uploadConcurrency == null ? 4 : uploadConcurrency;
+        uploadConcurrency = uploadConcurrency == null ? 8 : uploadConcurrency;
         failuresBeforeUnhealthy = failuresBeforeUnhealthy == null ? 3 : failuresBeforeUnhealthy;
         settingsCacheTtl = settingsCacheTtl == null ? Duration.ofMillis(500) : settingsCacheTtl;
         parityListLimit = parityListLimit == null ? 100 : parityListLimit;

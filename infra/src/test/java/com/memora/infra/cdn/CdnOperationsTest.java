@@ -18,6 +18,7 @@ import com.memora.projection.export.cdn.Md5;
 import com.memora.projection.export.cdn.ParityCheck;
 import com.memora.projection.export.cdn.ParityReport;
 import com.memora.projection.export.cdn.PurgeReport;
+import com.memora.projection.export.cdn.RetrySchedule;
 import com.memora.projection.export.content.ExportPlan;
 import com.memora.projection.export.content.LessonContent;
 import com.memora.projection.export.content.NodeDetails;
@@ -92,6 +93,9 @@ class CdnOperationsTest extends IntegrationTest {
 
     @Autowired
     CdnSettingsProvider settingsProvider;
+
+    @Autowired
+    RetrySchedule retrySchedule;
 
     private ApiClient admin;
 
@@ -180,6 +184,33 @@ class CdnOperationsTest extends IntegrationTest {
         assertThat(healed.consecutiveFailures()).isZero();
         assertThat(healed.unhealthySince()).isNull();
         assertThat(notifications("cdn-recovered")).isEqualTo(recoveredAlerts + 1);
+    }
+
+    @Test
+    void theActuatorShowsWhereContentUrlsPointAndWhy() {
+        JsonNode cdn = admin.get("/actuator/health").json().at("/components/cdn");
+        assertThat(cdn.get("status").asText()).isEqualTo("UP");
+        assertThat(cdn.at("/details/content_urls").asText()).as("not ready yet").isEqualTo("local");
+
+        health.markReady(settings(), "test");
+        assertThat(admin.get("/actuator/health").json().at("/components/cdn/details/content_urls").asText())
+                .isEqualTo("cdn");
+        for (int i = 0; i < health.failuresBeforeUnhealthy(); i++) {
+            health.recordFailure("probe failed (test)");
+        }
+        JsonNode down = admin.get("/actuator/health").json().at("/components/cdn");
+        assertThat(down.get("status").asText()).isEqualTo("DOWN");
+        assertThat(down.at("/details/content_urls").asText()).isEqualTo("local");
+        assertThat(down.at("/details/last_failure").asText()).isEqualTo("probe failed (test)");
+        assertThat(anonymous().get("/actuator/health/readiness").status()).as("the node stays in service")
+                                                                          .isEqualTo(200);
+    }
+
+    @Test
+    void theRetryScheduleComesFromTheProperties() {
+        assertThat(retrySchedule.delays()).containsExactly(
+                Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(5),
+                Duration.ofMinutes(15), Duration.ofMinutes(15), Duration.ofMinutes(15));
     }
 
     @Test

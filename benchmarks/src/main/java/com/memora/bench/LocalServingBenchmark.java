@@ -32,13 +32,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * Without {@code wrk} on the PATH (or with {@code -Ddriver=java}) a Java driver keeps 1,000 requests in flight instead.
  * <p>
  * Run: {@code mvn -q -B -ntp -pl benchmarks exec:java -Dbench=LocalServingBenchmark [-Dconnections=1000]
- * [-Dseconds=20] [-Ddriver=wrk|java]}
+ * [-Dseconds=20] [-Dwarmup=15] [-Dthreads=200] [-Ddriver=wrk|java]} (threads: Tomcat's worker threads)
  */
 public final class LocalServingBenchmark {
 
     public static void main(String[] args) throws Exception {
         int connections = Integer.getInteger("connections", 1000);
         int seconds = Integer.getInteger("seconds", 20);
+        int warmUp = Integer.getInteger("warmup", 15);
         String driver = System.getProperty("driver", wrkInstalled() ? "wrk" : "java");
         try (BenchmarkApp app = BenchmarkApp.start("--server.tomcat.threads.max=" + Integer.getInteger("threads", 200))) {
             List<GeneratedFile> files = new PlanFilesBuilder()
@@ -57,11 +58,11 @@ public final class LocalServingBenchmark {
             Path pathsFile = Files.createTempFile("memora-paths", ".txt");
             Files.write(pathsFile, paths);
             if (driver.equals("wrk")) {
-                wrk(app.baseUrl(), pathsFile, connections, 5, false, "warm-up");
+                wrk(app.baseUrl(), pathsFile, connections, warmUp, false, "warm-up");
                 wrk(app.baseUrl(), pathsFile, connections, seconds, false, "plain");
                 wrk(app.baseUrl(), pathsFile, connections, seconds, true, "gzip");
             } else {
-                java(app.baseUrl(), paths, connections, 5, false, "warm-up");
+                java(app.baseUrl(), paths, connections, warmUp, false, "warm-up");
                 java(app.baseUrl(), paths, connections, seconds, false, "plain");
                 java(app.baseUrl(), paths, connections, seconds, true, "gzip");
             }

@@ -6,6 +6,7 @@ import com.memora.projection.export.cdn.Md5;
 import com.memora.projection.export.staging.ContentPathRejectedException;
 import com.memora.projection.export.staging.ContentPathRule;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -19,11 +20,14 @@ import org.springframework.web.util.UriUtils;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,6 +63,8 @@ class LocalOriginController {
     private static final MediaType JSON_UTF8 = new MediaType("application", "json", StandardCharsets.UTF_8);
     /** Below this, gzip costs more than it saves. */
     private static final int GZIP_FROM_BYTES = 256;
+    /** Files up to this size are read whole (MD5 ETag, gzip); larger ones are streamed. */
+    static final long MAX_BUFFERED_BYTES = 1024 * 1024;
 
     private final ContentPaths paths;
     private final String cacheControl;
@@ -104,29 +110,30 @@ class LocalOriginController {
 
     private ResponseEntity<?> read(HttpServletRequest request, String path, Path file) {
         BasicFileAttributes attributes;
-        byte[] bytes;
         try {
             attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (!attributes.isRegularFile()) {
                 return notFound(path);
             }
-            bytes = Files.readAllBytes(file);
+            if (attributes.size() > MAX_BUFFERED_BYTES) {
+                return stream(request, path, file, attributes);
+            }
+            return buffered(request, path, attributes, Files.readAllBytes(file));
         } catch (NoSuchFileException gone) {
             return notFound(path);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + path, e);
         }
-        long lastModified = attributes.lastModifiedTime().toMillis() / 1000 * 1000; // HTTP dates have seconds
+    }
+
+    /** The usual case (files are a few KB): the whole file in memory, so its MD5 is the ETag and gzip is cheap. */
+    private ResponseEntity<?> buffered(HttpServletRequest request, String path, BasicFileAttributes attributes,
+                                       byte[] bytes) {
+        long lastModified = seconds(attributes);
         String md5 = Md5.hex(bytes);
         boolean gzip = acceptsGzip(request) && bytes.length >= GZIP_FROM_BYTES;
-        String etag = "\"" + md5 + (gzip ? "-gzip" : "") + "\"";
-
-        HttpHeaders headers = new HttpHeaders();
-        headers.setETag(etag);
-        headers.setLastModified(lastModified);
-        headers.set(HttpHeaders.CACHE_CONTROL, cacheControl);
-        headers.set(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
-        if (notModified(request, md5, lastModified)) {
+        HttpHeaders headers = headers("\"" + md5 + (gzip ? "-gzip" : "") + "\"", lastModified);
+        if (notModified(request, List.of("\"" + md5 + "\"", "\"" + md5 + "-gzip\""), lastModified)) {
             return new ResponseEntity<>(headers, HttpStatus.NOT_MODIFIED);
         }
         headers.setContentType(mediaType(path));
@@ -138,15 +145,56 @@ class LocalOriginController {
         return new ResponseEntity<>(body, headers, HttpStatus.OK);
     }
 
-    /** If-None-Match wins over If-Modified-Since (RFC 9110 §13.2.2); either representation's tag matches. */
-    private static boolean notModified(HttpServletRequest request, String md5, long lastModified) {
+    /**
+     * A file above {@link #MAX_BUFFERED_BYTES} (the export warns above 10 MiB) is streamed, so a thousand readers of
+     * a large file cannot fill the heap: a weak ETag from size and time (Tomcat's own compression then gzips it for
+     * clients that ask, {@code server.compression}). The length comes from the opened file, so a file replaced
+     * meanwhile is still sent whole (the old one).
+     */
+    private ResponseEntity<?> stream(HttpServletRequest request, String path, Path file,
+                                     BasicFileAttributes attributes) throws IOException {
+        long lastModified = seconds(attributes);
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+        long size = channel.size();
+        String etag = "W/\"" + size + "-" + attributes.lastModifiedTime().toMillis() + "\"";
+        HttpHeaders headers = headers(etag, lastModified);
+        if (notModified(request, List.of(etag.substring(2)), lastModified)) {
+            channel.close();
+            return new ResponseEntity<>(headers, HttpStatus.NOT_MODIFIED);
+        }
+        headers.setContentType(mediaType(path));
+        headers.setContentLength(size);
+        InputStreamResource body = new InputStreamResource(Channels.newInputStream(channel)) {
+            @Override
+            public long contentLength() {
+                return size;
+            }
+        };
+        return new ResponseEntity<>(body, headers, HttpStatus.OK);
+    }
+
+    private HttpHeaders headers(String etag, long lastModified) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setETag(etag);
+        headers.setLastModified(lastModified);
+        headers.set(HttpHeaders.CACHE_CONTROL, cacheControl);
+        headers.set(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        return headers;
+    }
+
+    /** HTTP dates have whole seconds. */
+    private static long seconds(BasicFileAttributes attributes) {
+        return attributes.lastModifiedTime().toMillis() / 1000 * 1000;
+    }
+
+    /** If-None-Match wins over If-Modified-Since (RFC 9110 §13.2.2); weak comparison, any of our tags matches. */
+    private static boolean notModified(HttpServletRequest request, List<String> tags, long lastModified) {
         String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
         if (ifNoneMatch != null) {
             return Arrays.stream(ifNoneMatch.split(","))
                          .map(String::trim)
                          .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
-                         .anyMatch(tag -> tag.equals("*") || tag.equals("\"" + md5 + "\"")
-                                          || tag.equals("\"" + md5 + "-gzip\""));
+                         .anyMatch(tag -> tag.equals("*") || tags.contains(tag));
         }
         long since;
         try {

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -131,6 +132,27 @@ class LocalOriginTest extends IntegrationTest {
     }
 
     @Test
+    void aLargeFileIsStreamedWholeWithAWeakEtagAndStillCompressedWhenAsked() throws Exception {
+        String shardPath = "plans/" + plan + "/search/BIG.json";
+        byte[] large = ("{\"lessons\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}\n").getBytes(StandardCharsets.UTF_8);
+        store.write(shardPath, large);
+
+        HttpResponse<byte[]> plain = get("/files/memora_content/" + shardPath);
+        HttpResponse<byte[]> zipped = get("/files/memora_content/" + shardPath, "Accept-Encoding", "gzip");
+
+        assertThat(plain.statusCode()).isEqualTo(200);
+        assertThat(Arrays.equals(plain.body(), large)).as("the whole file").isTrue();
+        assertThat(header(plain, "Content-Length")).isEqualTo(String.valueOf(large.length));
+        assertThat(header(plain, "ETag")).startsWith("W/\"" + large.length + "-");
+        assertThat(header(zipped, "Content-Encoding")).isEqualTo("gzip");
+        try (GZIPInputStream unzip = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
+            assertThat(Arrays.equals(unzip.readAllBytes(), large)).isTrue();
+        }
+        assertThat(get("/files/memora_content/" + shardPath, "If-None-Match", header(plain, "ETag")).statusCode())
+                .isEqualTo(304);
+    }
+
+    @Test
     void neverServesPreviousOrTemporaryFilesOrListsADirectory() throws Exception {
         store.write(manifestPath, "{\"v\": 2}\n".getBytes(StandardCharsets.UTF_8)); // the first becomes .prev
         Path directory = contentRoot().resolve("plans/" + plan);
@@ -139,13 +161,15 @@ class LocalOriginTest extends IntegrationTest {
 
         assertThat(get("/files/memora_content/" + manifestPath + ".prev").statusCode()).isEqualTo(404);
         assertThat(get("/files/memora_content/" + manifestPath + ".tmp.1234").statusCode()).isEqualTo(404);
-        for (String listing : new String[] {"/files/memora_content/plans/" + plan, "/files/memora_content/plans/" + plan + "/",
+        for (String listing : new String[] {"/files/memora_content/plans/" + plan,
+                                            "/files/memora_content/plans/" + plan + "/",
                                             "/files/memora_content/plans", "/files/memora_content/",
                                             "/files/memora_content"}) {
             HttpResponse<byte[]> response = get(listing);
             assertThat(response.statusCode()).as(listing).isEqualTo(404);
             assertThat(new String(response.body(), StandardCharsets.UTF_8)).as(listing).doesNotContain("manifest.json");
         }
+        assertThat(get("/").statusCode()).as("the site root lists nothing either").isEqualTo(401);
         HttpResponse<byte[]> missing = get("/files/memora_content/plans/" + plan + "/lessons/NOPE.json");
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(header(missing, "Content-Type")).startsWith("application/problem+json");

@@ -44,10 +44,20 @@ public final class CdnHealth implements CdnOutcomes {
         return failuresBeforeUnhealthy;
     }
 
-    /** An upload, deletion, listing or probe reached the CDN and succeeded. */
+    /**
+     * An upload, deletion, listing or probe reached the CDN and succeeded. Never throws: a database hiccup while
+     * counting must not turn a finished upload into a failure (it is logged; the next outcome counts again).
+     */
     @Override
     public void recordSuccess() {
-        if (store.recordSuccess(clock.instant())) {
+        boolean recovered;
+        try {
+            recovered = store.recordSuccess(clock.instant());
+        } catch (RuntimeException e) {
+            log.warn("Cannot record a CDN success: {}", e.toString());
+            return;
+        }
+        if (recovered) {
             log.info("The CDN answers again; content URLs may point at it again");
             alerts.raise(Alert.of("cdn-recovered", AlertSeverity.INFO, "CDN",
                                   "The CDN answers again after a run of failures; content URLs point at it again"
@@ -55,12 +65,18 @@ public final class CdnHealth implements CdnOutcomes {
         }
     }
 
-    /** An upload, deletion, listing or probe failed. */
+    /** An upload, deletion, listing or probe failed. Never throws: the caller is reporting a failure already. */
     @Override
     public void recordFailure(String failure) {
-        CdnStatus after = store.recordFailure(clock.instant(), failure, failuresBeforeUnhealthy);
+        CdnStatus after;
+        try {
+            after = store.recordFailure(clock.instant(), failure, failuresBeforeUnhealthy);
+        } catch (RuntimeException e) {
+            log.warn("Cannot record a CDN failure ({}): {}", failure, e.toString());
+            return;
+        }
         if (after.consecutiveFailures() == failuresBeforeUnhealthy) {
-            log.warn("The CDN failed {} times in a row; content URLs fall back to the local origin", 
+            log.warn("The CDN failed {} times in a row; content URLs fall back to the local origin",
                      failuresBeforeUnhealthy);
             alerts.raise(Alert.of("cdn-unhealthy", AlertSeverity.WARNING, "CDN",
                                   "The CDN failed " + failuresBeforeUnhealthy + " times in a row (last: " + failure

@@ -1,6 +1,5 @@
 package com.memora.bench;
 
-import com.memora.infra.cdn.CdnClients;
 import com.memora.infra.cdn.CdnTarget;
 import com.memora.infra.cdn.MinioCdnPublisher;
 import com.memora.infra.embedded.EmbeddedS3Server;
@@ -17,8 +16,6 @@ import com.memora.projection.export.files.GeneratedFile;
 import com.memora.projection.export.files.PlanFiles;
 import com.memora.projection.export.files.PlanFilesBuilder;
 import com.memora.projection.export.staging.ContentFile;
-import io.minio.MakeBucketArgs;
-import io.minio.MinioClient;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -148,12 +145,9 @@ public final class CdnUploadBenchmark {
     }
 
     private static CdnTarget target(EmbeddedS3Server s3, String bucket) throws Exception {
-        MinioClient client = MinioClient.builder().endpoint(s3.endpoint()).region("us-east-1")
-                                        .credentials(ACCESS, SECRET).httpClient(CdnClients.newHttpClient(8), true)
-                                        .build();
-        client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+        s3.createBucket(bucket);
         CdnSettings settings = new CdnSettings(true, false, StorageProvider.AWS_S3, s3.endpoint(), bucket,
                                                "https://cdn.memora.app", null, null, 5, 50, 4);
-        return new CdnTarget(settings, client, s3.endpoint(), bucket, "us-east-1", ACCESS, SECRET);
+        return CdnTarget.connect(settings, "us-east-1", ACCESS, SECRET, 8);
     }
 }

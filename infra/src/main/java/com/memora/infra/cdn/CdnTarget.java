@@ -20,6 +20,20 @@ public record CdnTarget(CdnSettings settings,
                         String accessKey,
                         String secretKey) {
 
+    /**
+     * A target with its own client on the node's kind of HTTP client ({@link CdnClients#newHttpClient}), for tools
+     * and benchmarks that publish without the service; the service itself gets its targets from {@link CdnClients}.
+     */
+    public static CdnTarget connect(CdnSettings settings, String region, String accessKey, String secretKey,
+                                    int uploadConcurrency) {
+        MinioClient client = MinioClient.builder().endpoint(settings.endpointUrl()).region(region)
+                                        .credentials(accessKey, secretKey)
+                                        .httpClient(CdnClients.newHttpClient(uploadConcurrency), true)
+                                        .build();
+        return new CdnTarget(settings, client, settings.endpointUrl(), settings.bucketName(), region, accessKey,
+                             secretKey);
+    }
+
     /** The settings name a store, a bucket and credentials: something can be uploaded. */
     public boolean configured() {
         return client != null && StringUtils.hasText(bucket);

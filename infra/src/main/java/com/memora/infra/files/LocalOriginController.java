@@ -47,6 +47,7 @@ import java.util.zip.GZIPOutputStream;
  *     <li>a strong {@code ETag} — the MD5 of the bytes, the same value the bucket reports for the object — and
  *     {@code Last-Modified}; {@code If-None-Match} / {@code If-Modified-Since} answer 304;</li>
  *     <li>gzip when the client accepts it (its own ETag, {@code Vary: Accept-Encoding});</li>
+ *     <li>{@code Access-Control-Allow-Origin: *}, so a web client can load the fallback files from another origin;</li>
  *     <li>only content files: never a {@code .prev} or temporary file, never a directory listing (not even of the
  *     root), never through a symbolic link; a path that is not a plain content path is a 400 problem (encoded
  *     {@code ..} and absolute paths are refused before they get here, also with a 400).</li>
@@ -179,6 +180,8 @@ class LocalOriginController {
         headers.setLastModified(lastModified);
         headers.set(HttpHeaders.CACHE_CONTROL, cacheControl);
         headers.set(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+        // Public by design (F10) and never sent with credentials: any web app may read it, as from the CDN.
+        headers.set(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
         return headers;
     }
 

@@ -77,6 +77,7 @@ class LocalOriginTest extends IntegrationTest {
         assertThat(type.getCharset()).isEqualTo(StandardCharsets.UTF_8);
         assertThat(header(response, "ETag")).as("the MD5, as the bucket's ETag").isEqualTo("\"" + Md5.hex(manifest) + "\"");
         assertThat(header(response, "Cache-Control")).isEqualTo("public, max-age=300");
+        assertThat(header(response, "Access-Control-Allow-Origin")).as("any web app may read it").isEqualTo("*");
         ZonedDateTime lastModified = ZonedDateTime.parse(header(response, "Last-Modified"),
                                                          DateTimeFormatter.RFC_1123_DATE_TIME);
         assertThat(lastModified.toInstant().getEpochSecond())

@@ -1,5 +1,8 @@
 package com.memora.infra.embedded;
 
+import io.minio.BucketExistsArgs;
+import io.minio.MakeBucketArgs;
+import io.minio.MinioClient;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
@@ -72,6 +75,16 @@ public final class EmbeddedS3Server implements AutoCloseable {
 
     public String secretKey() {
         return secretKey;
+    }
+
+    /** Creates the bucket unless it exists (tools and benchmarks that need a bucket of their own). */
+    public void createBucket(String bucket) throws Exception {
+        try (MinioClient client = MinioClient.builder().endpoint(endpoint()).region("us-east-1")
+                                             .credentials(accessKey, secretKey).build()) {
+            if (!client.bucketExists(BucketExistsArgs.builder().bucket(bucket).build())) {
+                client.makeBucket(MakeBucketArgs.builder().bucket(bucket).build());
+            }
+        }
     }
 
     public boolean isRunning() {

@@ -48,6 +48,9 @@ public class SecurityConfiguration {
                     .requestMatchers("/actuator/**").hasRole("ADMIN")
                     .requestMatchers(HttpMethod.GET, "/dev/tokens", "/dev/tokens/*").permitAll()
                     .requestMatchers("/error").permitAll()
+                    // the local origin of the generated tree: public by design, like the bucket (decisions F10)
+                    .requestMatchers(HttpMethod.GET, "/files/memora_content", "/files/memora_content/**").permitAll()
+                    .requestMatchers(HttpMethod.HEAD, "/files/memora_content", "/files/memora_content/**").permitAll()
                     .requestMatchers("/api/admin/**", "/api/settings/**").hasRole("ADMIN")
                     .requestMatchers("/api/reviews", "/api/reviews/**").hasRole("PLAYER")
                     .requestMatchers(HttpMethod.GET, "/api/seasons", "/api/seasons/*", "/api/content-url",

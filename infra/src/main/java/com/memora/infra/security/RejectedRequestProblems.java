@@ -1,0 +1,37 @@
+package com.memora.infra.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.memora.infra.web.Problems;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+
+/**
+ * Requests Spring Security's firewall refuses before anything else runs — encoded or plain {@code ..} segments,
+ * {@code //}, encoded slashes, backslashes, semicolons — answer 400 with an RFC 7807 problem instead of an empty
+ * 400 (the local origin's path-traversal guard, decisions F10, I1). Picked up by Spring Security as the
+ * {@link RequestRejectedHandler} bean.
+ */
+@Configuration(proxyBeanMethods = false)
+class RejectedRequestProblems {
+
+    private static final Logger log = LoggerFactory.getLogger(RejectedRequestProblems.class);
+
+    @Bean
+    RequestRejectedHandler problemForRejectedRequests(ObjectMapper objectMapper) {
+        return (request, response, rejected) -> {
+            log.debug("Rejected request {}: {}", request.getRequestURI(), rejected.getMessage());
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            objectMapper.writeValue(response.getOutputStream(), Problems.of(
+                    HttpStatus.BAD_REQUEST, "rejected-path", "Invalid request path",
+                    "The request path is not allowed: it contains a '..' or '.' segment, an encoded separator, a"
+                    + " double slash or another character sequence the service never serves"));
+        };
+    }
+}

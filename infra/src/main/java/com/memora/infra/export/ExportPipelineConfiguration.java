@@ -1,0 +1,20 @@
+package com.memora.infra.export;
+
+import com.memora.projection.export.pipeline.ExportPublisher;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The plan export pipeline's wiring. The publisher is the seam to the CDN: until the CDN upload (issue 5) provides
+ * an {@link ExportPublisher} bean, builds stage files locally and end {@code LOCAL_ONLY}.
+ */
+@Configuration(proxyBeanMethods = false)
+class ExportPipelineConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    ExportPublisher localOnlyPublisher() {
+        return ExportPublisher.LOCAL_ONLY;
+    }
+}

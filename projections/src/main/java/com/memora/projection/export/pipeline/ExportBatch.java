@@ -98,6 +98,7 @@ public class ExportBatch {
         }
         long pending = dirtyPlans.count();
         if (pending == 0) {
+            batchState.resumed(); // nothing waits, so nothing is held back (a low-disk pause included)
             return BatchRun.of(BatchRun.Result.IDLE, "nothing is pending");
         }
         if (trigger == null) {

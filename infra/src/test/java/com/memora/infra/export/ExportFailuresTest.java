@@ -72,7 +72,7 @@ class ExportFailuresTest extends IntegrationTest {
     @Test
     void aSchemaViolationFailsThePlanWithTheReasonAndLeavesThePreviousFiles() {
         Map<String, String> ids = export.tree();
-        String planId = export.plan(ids.get("subject"));
+        String planId = export.planOf(ids.get("subject"));
         export.build(planId);
         String lessonPath = plan(planId, "lessons/" + ids.get("lesson") + ".json");
         byte[] published = export.bytes(lessonPath);
@@ -109,8 +109,8 @@ class ExportFailuresTest extends IntegrationTest {
     @Test
     void aDirectoryTheServiceMayNotWriteFailsThatPlanClearlyNotTheService() throws Exception {
         Map<String, String> ids = export.tree();
-        String planId = export.plan(ids.get("subject"));
-        String other = export.plan(export.tree().get("subject"));
+        String planId = export.planOf(ids.get("subject"));
+        String other = export.planOf(export.tree().get("subject"));
         export.build(planId);
         String lessonPath = plan(planId, "lessons/" + ids.get("lesson") + ".json");
         byte[] published = export.bytes(lessonPath);
@@ -133,7 +133,7 @@ class ExportFailuresTest extends IntegrationTest {
     @Test
     void lowDiskWritesNothingKeepsThePlanPendingAndAlertsOnce() {
         Map<String, String> ids = export.tree();
-        String planId = export.plan(ids.get("subject"));
+        String planId = export.planOf(ids.get("subject"));
         export.build(planId);
         long entries = export.logs(planId).size();
         byte[] published = export.bytes(plan(planId, "lessons/" + ids.get("lesson") + ".json"));
@@ -174,7 +174,7 @@ class ExportFailuresTest extends IntegrationTest {
     @Test
     void aLockedPlanIsSkippedAndStaysPending() {
         Map<String, String> ids = export.tree();
-        String planId = export.plan(ids.get("subject"));
+        String planId = export.planOf(ids.get("subject"));
         export.awaitCaughtUp();
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             // a wake-up may be building it already; take the lock once it is free
@@ -199,7 +199,7 @@ class ExportFailuresTest extends IntegrationTest {
     @Test
     void twoBuildersOfOnePlanBuildItOnce() throws Exception {
         Map<String, String> ids = export.tree();
-        String planId = export.plan(ids.get("subject"));
+        String planId = export.planOf(ids.get("subject"));
         export.build(planId);
         int before = export.logs(planId).size();
         ExportFixture.ok(export.editor.patch("/api/lessons/" + ids.get("lesson"), Map.of("title", "Twice?")));

@@ -47,7 +47,7 @@ class ExportPipelineTest extends IntegrationTest {
     @Test
     void aNewPlanIsBuiltIntoEveryFileOfItsVisibleContent() {
         Map<String, String> ids = export.tree();
-        String planId = export.plan(ids.get("subject"));
+        String planId = export.planOf(ids.get("subject"));
 
         SyncLogEntry entry = export.build(planId);
 
@@ -77,7 +77,7 @@ class ExportPipelineTest extends IntegrationTest {
     @Test
     void aOneLessonEditRewritesOnlyTheFilesWhoseMeaningChanged() {
         Map<String, String> ids = export.tree();
-        String planId = export.plan(ids.get("subject"));
+        String planId = export.planOf(ids.get("subject"));
         SyncLogEntry first = export.build(planId);
         Map<String, byte[]> before = export.contents(planId);
 
@@ -108,7 +108,7 @@ class ExportPipelineTest extends IntegrationTest {
     @Test
     void aRebuildWithoutChangesWritesNothingButTheBuildNumberStillGrows() {
         Map<String, String> ids = export.tree();
-        String planId = export.plan(ids.get("subject"));
+        String planId = export.planOf(ids.get("subject"));
         SyncLogEntry first = export.build(planId);
         Map<String, byte[]> before = export.contents(planId);
 
@@ -129,7 +129,7 @@ class ExportPipelineTest extends IntegrationTest {
     @Test
     void theBuildNumberGrowsEvenWhenTheClockSaysOtherwise() {
         Map<String, String> ids = export.tree();
-        String planId = export.plan(ids.get("subject"));
+        String planId = export.planOf(ids.get("subject"));
         SyncLogEntry first = export.build(planId);
 
         clock.freezeAt(java.time.Instant.parse("2020-01-01T00:00:00Z"));
@@ -151,8 +151,8 @@ class ExportPipelineTest extends IntegrationTest {
                                                     "sort_order", 2));
         String hiddenUnit = export.create("units", ExportFixture.published(com.memora.infra.testsupport.Ids.node("U"),
                                                                             "Hidden", "parent_track", dlc));
-        String withOverrides = export.plan(ids.get("subject"));
-        String plain = export.plan(ids.get("subject"));
+        String withOverrides = export.planOf(ids.get("subject"));
+        String plain = export.planOf(ids.get("subject"));
         export.override(withOverrides, "Unit", hiddenUnit, "Hide", null);
         export.override(withOverrides, "Lesson", ids.get("lesson"), "Rename", "درس جديد");
         export.override(withOverrides, "Topic", ids.get("topic"), "Set Free", null);
@@ -209,8 +209,8 @@ class ExportPipelineTest extends IntegrationTest {
     void aMoveUpdatesThePlansOfBothSubjects() {
         Map<String, String> from = export.tree();
         Map<String, String> to = export.tree();
-        String planFrom = export.plan(from.get("subject"));
-        String planTo = export.plan(to.get("subject"));
+        String planFrom = export.planOf(from.get("subject"));
+        String planTo = export.planOf(to.get("subject"));
         export.build(planFrom);
         export.build(planTo);
         String unit = "units/" + from.get("unit") + ".json";
@@ -237,8 +237,8 @@ class ExportPipelineTest extends IntegrationTest {
     @Test
     void trashingANodeRemovesItsFilesFromEveryPlanAtOnceAndRestoreBringsThemBack() {
         Map<String, String> ids = export.tree();
-        String one = export.plan(ids.get("subject"));
-        String two = export.plan(ids.get("subject"));
+        String one = export.planOf(ids.get("subject"));
+        String two = export.planOf(ids.get("subject"));
         export.build(one);
         export.build(two);
         String unit = "units/" + ids.get("unit") + ".json";
@@ -267,7 +267,7 @@ class ExportPipelineTest extends IntegrationTest {
     @Test
     void aPermanentDeleteRemovesTheFileAtOnceAndTheNextBuildUnlinksIt() {
         Map<String, String> ids = export.tree();
-        String planId = export.plan(ids.get("subject"));
+        String planId = export.planOf(ids.get("subject"));
         export.build(planId);
         String lesson = plan(planId, "lessons/" + ids.get("lesson2") + ".json");
 
@@ -284,7 +284,7 @@ class ExportPipelineTest extends IntegrationTest {
     @Test
     void aTrashedPlanLeavesAtOnceAndARestoredOneIsBuiltAgain() {
         Map<String, String> ids = export.tree();
-        String planId = export.plan(ids.get("subject"));
+        String planId = export.planOf(ids.get("subject"));
         export.build(planId);
         assertThat(export.files(planId)).hasSize(6);
 
@@ -300,7 +300,7 @@ class ExportPipelineTest extends IntegrationTest {
     @Test
     void unpublishingASubjectEmptiesThePlanAtTheNextBuild() {
         Map<String, String> ids = export.tree();
-        String planId = export.plan(ids.get("subject"));
+        String planId = export.planOf(ids.get("subject"));
         export.build(planId);
 
         ExportFixture.ok(export.editor.patch("/api/subjects/" + ids.get("subject"), Map.of("is_published", false)));
@@ -315,7 +315,7 @@ class ExportPipelineTest extends IntegrationTest {
     @Test
     void readersPollingALessonWhileItIsRebuiltNeverSeeItMissingOrPartial() throws Exception {
         Map<String, String> ids = export.tree();
-        String planId = export.plan(ids.get("subject"));
+        String planId = export.planOf(ids.get("subject"));
         export.build(planId);
         java.nio.file.Path lesson = export.path(plan(planId, "lessons/" + ids.get("lesson") + ".json"));
         java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();

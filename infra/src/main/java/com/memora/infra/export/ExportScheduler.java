@@ -2,6 +2,7 @@ package com.memora.infra.export;
 
 import com.memora.projection.export.pipeline.BatchRun;
 import com.memora.projection.export.pipeline.ExportBatch;
+import com.memora.projection.export.pipeline.PlanBuildOutcome;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,9 +35,9 @@ class ExportScheduler {
         BatchRun run = batch.runIfDue();
         if (run.result() == BatchRun.Result.RAN) {
             log.info("Export batch ({}): {} plan(s) built, {} failed, {} locked", run.trigger(),
-                     run.count(com.memora.projection.export.pipeline.PlanBuildOutcome.Kind.BUILT),
-                     run.count(com.memora.projection.export.pipeline.PlanBuildOutcome.Kind.FAILED),
-                     run.count(com.memora.projection.export.pipeline.PlanBuildOutcome.Kind.LOCKED));
+                     run.count(PlanBuildOutcome.Kind.BUILT),
+                     run.count(PlanBuildOutcome.Kind.FAILED),
+                     run.count(PlanBuildOutcome.Kind.LOCKED));
         }
     }
 }

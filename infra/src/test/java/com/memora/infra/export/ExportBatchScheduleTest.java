@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -140,7 +141,7 @@ class ExportBatchScheduleTest extends IntegrationTest {
 
     private ExportLocks.Held awaitLock(String plan) {
         return await().atMost(Duration.ofSeconds(30)).until(() -> locks.tryLockPlan(plan).orElse(null),
-                                                            java.util.Objects::nonNull);
+                                                            Objects::nonNull);
     }
 
     private void rename(String subject, String title) {

@@ -1,7 +1,9 @@
 package com.memora.infra.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.memora.infra.axon.replay.ProjectionReplays;
+import com.memora.infra.testsupport.Ids;
 import com.memora.infra.testsupport.IntegrationTest;
 import com.memora.infra.testsupport.TestTokens;
 import com.memora.projection.export.pipeline.DirtyPlans;
@@ -14,8 +16,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import static com.memora.infra.export.ExportFixture.plan;
@@ -87,7 +100,7 @@ class ExportPipelineTest extends IntegrationTest {
         SyncLogEntry second = export.build(planId);
 
         Map<String, byte[]> after = export.contents(planId);
-        var rewritten = after.keySet().stream().filter(path -> !java.util.Arrays.equals(after.get(path),
+        var rewritten = after.keySet().stream().filter(path -> !Arrays.equals(after.get(path),
                                                                                            before.get(path)))
                              .collect(Collectors.toSet());
         assertThat(rewritten).containsExactlyInAnyOrder(
@@ -132,7 +145,7 @@ class ExportPipelineTest extends IntegrationTest {
         String planId = export.planOf(ids.get("subject"));
         SyncLogEntry first = export.build(planId);
 
-        clock.freezeAt(java.time.Instant.parse("2020-01-01T00:00:00Z"));
+        clock.freezeAt(Instant.parse("2020-01-01T00:00:00Z"));
         ExportFixture.ok(export.editor.patch("/api/lessons/" + ids.get("lesson"), Map.of("title", "Earlier")));
         SyncLogEntry second = export.build(planId);
 
@@ -144,12 +157,12 @@ class ExportPipelineTest extends IntegrationTest {
     @Test
     void overridesChangeOnlyTheirOwnPlan() {
         Map<String, String> ids = export.tree(Map.of("required_item", "ITEM-S"));
-        String dlc = export.create("tracks", Map.of("id", com.memora.infra.testsupport.Ids.node("DLC"),
+        String dlc = export.create("tracks", Map.of("id", Ids.node("DLC"),
                                                     "title", "Exam pack", "is_published", true,
                                                     "parent_subject", ids.get("subject"),
                                                     "required_item", "ITEM-DLC", "parent_item_required", true,
                                                     "sort_order", 2));
-        String hiddenUnit = export.create("units", ExportFixture.published(com.memora.infra.testsupport.Ids.node("U"),
+        String hiddenUnit = export.create("units", ExportFixture.published(Ids.node("U"),
                                                                             "Hidden", "parent_track", dlc));
         String withOverrides = export.planOf(ids.get("subject"));
         String plain = export.planOf(ids.get("subject"));
@@ -247,7 +260,7 @@ class ExportPipelineTest extends IntegrationTest {
         ExportFixture.ok(export.editor.delete("/api/units/" + ids.get("unit")));
 
         // no batch runs here: the removal follows the trash's commit (F8)
-        await().atMost(java.time.Duration.ofSeconds(15)).until(
+        await().atMost(Duration.ofSeconds(15)).until(
                 () -> !export.exists(plan(one, unit)) && !export.exists(plan(two, unit))
                       && !export.exists(plan(one, lesson)) && !export.exists(plan(two, lesson)));
         assertThat(export.exists(plan(one, "manifest.json"))).as("the rest stays until the build").isTrue();
@@ -272,7 +285,7 @@ class ExportPipelineTest extends IntegrationTest {
         String lesson = plan(planId, "lessons/" + ids.get("lesson2") + ".json");
 
         ExportFixture.ok(export.admin.delete("/api/lessons/" + ids.get("lesson2") + "?permanent=true&confirm=true"));
-        await().atMost(java.time.Duration.ofSeconds(15)).until(() -> !export.exists(lesson));
+        await().atMost(Duration.ofSeconds(15)).until(() -> !export.exists(lesson));
         export.build(planId);
 
         assertThat(export.json(plan(planId, "units/" + ids.get("unit") + ".json")).toString())
@@ -289,7 +302,7 @@ class ExportPipelineTest extends IntegrationTest {
         assertThat(export.files(planId)).hasSize(6);
 
         ExportFixture.ok(export.editor.delete("/api/plans/" + planId));
-        await().atMost(java.time.Duration.ofSeconds(15)).until(() -> !export.exists("plans/" + planId));
+        await().atMost(Duration.ofSeconds(15)).until(() -> !export.exists("plans/" + planId));
 
         ExportFixture.ok(export.editor.post("/api/plans/" + planId + "/restore", null));
         SyncLogEntry rebuilt = export.build(planId);
@@ -317,17 +330,17 @@ class ExportPipelineTest extends IntegrationTest {
         Map<String, String> ids = export.tree();
         String planId = export.planOf(ids.get("subject"));
         export.build(planId);
-        java.nio.file.Path lesson = export.path(plan(planId, "lessons/" + ids.get("lesson") + ".json"));
-        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
-        java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.List<String> problems = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Path lesson = export.path(plan(planId, "lessons/" + ids.get("lesson") + ".json"));
+        AtomicBoolean done = new AtomicBoolean();
+        AtomicInteger reads = new AtomicInteger();
+        List<String> problems = Collections.synchronizedList(new ArrayList<>());
         Thread reader = new Thread(() -> {
-            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            ObjectMapper json = new ObjectMapper();
             while (!done.get()) {
                 try {
-                    json.readTree(java.nio.file.Files.readAllBytes(lesson));
+                    json.readTree(Files.readAllBytes(lesson));
                     reads.incrementAndGet();
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     problems.add(e.toString());
                 }
             }

@@ -31,7 +31,7 @@ public class ExportBatch {
 
     private static final Logger log = LoggerFactory.getLogger(ExportBatch.class);
 
-    /** A bound on one run; whatever is left is taken up by the next run, which is due at once (threshold). */
+    /** A bound on one run; the next run takes up the rest (with that many pending, the threshold makes it due). */
     static final int MAX_PLANS_PER_RUN = 500;
     static final String REPLAY_PAUSE = "The content model is replaying; builds resume once it has caught up"
                                        + " (decisions R2)";

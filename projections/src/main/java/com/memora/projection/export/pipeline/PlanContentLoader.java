@@ -48,6 +48,7 @@ public class PlanContentLoader {
         this.content = content;
     }
 
+    /** The read model's plan subject (a subject id) and the export's (a subject with its tree) share a name. */
     public PlanContent load(PlanView plan) {
         List<String> subjectIds = plan.subjects().stream().map(com.memora.kernel.plan.PlanSubject::subjectId).toList();
         Tree tree = new Tree(content.subtreesOf(subjectIds));

@@ -119,9 +119,8 @@ public class PlanExporter {
             // trashed or deleted: its folder goes (it normally went at once, F8) and there is nothing to build
             removals.applyLocked(planId);
             String folder = ExportPaths.planFolder(planId);
-            if (store.deleteDirectory(folder)) {
-                publisher.removed(planId, List.of(Removal.folder(folder)));
-            }
+            store.deleteDirectory(folder);
+            publisher.removed(planId, List.of(Removal.folder(folder)));
             dirtyPlans.consume(planId, mark.markSeq());
             return PlanBuildOutcome.of(planId, PlanBuildOutcome.Kind.REMOVED, "the plan is in the trash or deleted");
         }

@@ -67,6 +67,7 @@ public class RemovalApplier {
         long covered = states.find(planId).map(PublicationState::coveredSeq).orElse(0L);
         List<Long> done = new ArrayList<>();
         List<Removal> applied = new ArrayList<>();
+        int removed = 0;
         for (PendingRemoval pending : removals.of(planId)) {
             if (pending.changeSeq() <= covered) {
                 done.add(pending.id());
@@ -74,12 +75,11 @@ public class RemovalApplier {
             }
             try {
                 Removal removal = pending.removal();
-                boolean removed = removal.directory() ? store.deleteDirectory(removal.path())
-                                                      : store.delete(removal.path());
+                boolean gone = removal.directory() ? store.deleteDirectory(removal.path())
+                                                   : store.delete(removal.path());
                 done.add(pending.id());
-                if (removed) {
-                    applied.add(removal);
-                }
+                applied.add(removal); // the CDN may hold it even when the local copy was already gone
+                removed += gone ? 1 : 0;
             } catch (LocalContentStoreException e) {
                 log.warn("Could not remove {} of plan {}: {}", pending.removal().path(), planId, e.getMessage());
                 ExportAlerts.removalFailed(alerts, planId, e.getMessage());
@@ -89,7 +89,7 @@ public class RemovalApplier {
         if (!applied.isEmpty()) {
             publisher.removed(planId, applied);
         }
-        return applied.size();
+        return removed;
     }
 
     /** A build covered every change up to this mark: its removals are no longer needed. */

@@ -153,7 +153,8 @@ class ExportFailuresTest extends IntegrationTest {
         assertThat(export.bytes(plan(planId, "lessons/" + ids.get("lesson") + ".json"))).isEqualTo(published);
         List<Map<String, Object>> lowDisk = jdbc.sql("""
                                                      select occurrences from notification
-                                                     where kind = 'low-disk' and last_raised_at >= ?
+                                                     where dedup_key = 'low-disk:export'
+                                                       and last_raised_at >= ?
                                                      """)
                                                 .param(start.atOffset(java.time.ZoneOffset.UTC))
                                                 .query().listOfRows();

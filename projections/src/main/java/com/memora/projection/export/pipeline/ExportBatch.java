@@ -133,7 +133,7 @@ public class ExportBatch {
         List<PlanBuildOutcome> outcomes = new ArrayList<>();
         String pausedFor = null;
         for (PendingPlan plan : dirtyPlans.pending(MAX_PLANS_PER_RUN)) {
-            PlanBuildOutcome outcome = exporter.build(plan.planId(), trigger);
+            PlanBuildOutcome outcome = buildOne(plan.planId(), trigger);
             outcomes.add(outcome);
             if (outcome.kind().paused()) {
                 pausedFor = outcome.kind() == PlanBuildOutcome.Kind.PAUSED_REPLAY ? REPLAY_PAUSE : outcome.message();
@@ -150,6 +150,16 @@ public class ExportBatch {
         }
         batchState.resumed();
         return new BatchRun(BatchRun.Result.RAN, trigger, outcomes, null);
+    }
+
+    /** One plan's trouble (a lost connection while reading it, say) never stops the others; it stays pending. */
+    private PlanBuildOutcome buildOne(String planId, BuildTrigger trigger) {
+        try {
+            return exporter.build(planId, trigger);
+        } catch (RuntimeException e) {
+            log.warn("Could not build plan {}; it stays pending: {}", planId, e.toString());
+            return new PlanBuildOutcome(planId, PlanBuildOutcome.Kind.FAILED, null, null, e.toString());
+        }
     }
 
     private static int count(List<PlanBuildOutcome> outcomes, PlanBuildOutcome.Kind kind) {

@@ -117,12 +117,7 @@ public class PlanExporter {
         }
         if (snapshot.gone()) {
             // trashed or deleted: its folder goes (it normally went at once, F8) and there is nothing to build
-            removals.applyLocked(planId);
-            String folder = ExportPaths.planFolder(planId);
-            store.deleteDirectory(folder);
-            publisher.removed(planId, List.of(Removal.folder(folder)));
-            dirtyPlans.consume(planId, mark.markSeq());
-            return PlanBuildOutcome.of(planId, PlanBuildOutcome.Kind.REMOVED, "the plan is in the trash or deleted");
+            return removeFolder(planId, mark);
         }
         try {
             store.requireFreeSpace();
@@ -139,6 +134,20 @@ public class PlanExporter {
         long logId = syncLog.start(planId, trigger, mark, buildNumber, startedAt);
         states.building(planId, buildNumber, logId, startedAt);
         return new Build(planId, mark, snapshot, before, buildNumber, logId, startedAt).run();
+    }
+
+    private PlanBuildOutcome removeFolder(String planId, PendingPlan mark) {
+        removals.applyLocked(planId);
+        String folder = ExportPaths.planFolder(planId);
+        try {
+            store.deleteDirectory(folder);
+        } catch (LocalContentStoreException e) {
+            ExportAlerts.removalFailed(alerts, planId, e.getMessage());
+            return PlanBuildOutcome.of(planId, PlanBuildOutcome.Kind.FAILED, e.getMessage()); // stays pending
+        }
+        publisher.removed(planId, List.of(Removal.folder(folder)));
+        dirtyPlans.consume(planId, mark.markSeq());
+        return PlanBuildOutcome.of(planId, PlanBuildOutcome.Kind.REMOVED, "the plan is in the trash or deleted");
     }
 
     private Snapshot readSnapshot(String planId) {

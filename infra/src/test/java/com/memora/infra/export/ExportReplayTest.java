@@ -115,6 +115,8 @@ class ExportReplayTest extends IntegrationTest {
                                .hasSize(entriesBefore.get(plan) + 1);
             SyncLogEntry rebuilt = entries.get(0);
             assertThat(rebuilt.trigger()).isEqualTo(BuildTrigger.REPLAY);
+            assertThat(rebuilt.buildNumber()).as("the build number grows across the replay (F5)")
+                                             .isGreaterThan(entries.get(1).buildNumber());
             assertThat(rebuilt.filesWritten()).as("same events, same files (F6)").isZero();
             assertThat(rebuilt.filesDeleted()).isZero();
         }

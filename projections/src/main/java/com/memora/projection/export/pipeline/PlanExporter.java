@@ -67,6 +67,7 @@ public class PlanExporter {
     private final PlanFilesBuilder builder;
     private final ExportSchemaValidator validator;
     private final LocalContentStore store;
+    private final ParallelStaging staging;
     private final ExportPublisher publisher;
     private final RemovalApplier removals;
     private final Alerts alerts;
@@ -75,8 +76,8 @@ public class PlanExporter {
     public PlanExporter(ExportLocks locks, ExportSnapshots snapshots, DirtyPlans dirtyPlans,
                         ReplayRebuilds replayRebuilds, PlanViewStore plans, PlanContentLoader loader,
                         PublicationStates states, SyncLog syncLog, PlanFilesBuilder builder,
-                        ExportSchemaValidator validator, LocalContentStore store, ExportPublisher publisher,
-                        RemovalApplier removals, Alerts alerts, Clock clock) {
+                        ExportSchemaValidator validator, LocalContentStore store, ParallelStaging staging,
+                        ExportPublisher publisher, RemovalApplier removals, Alerts alerts, Clock clock) {
         this.locks = locks;
         this.snapshots = snapshots;
         this.dirtyPlans = dirtyPlans;
@@ -88,6 +89,7 @@ public class PlanExporter {
         this.builder = builder;
         this.validator = validator;
         this.store = store;
+        this.staging = staging;
         this.publisher = publisher;
         this.removals = removals;
         this.alerts = alerts;
@@ -106,7 +108,9 @@ public class PlanExporter {
     }
 
     private PlanBuildOutcome buildLocked(String planId, BuildTrigger runTrigger) {
+        long readStart = System.nanoTime();
         Snapshot snapshot = snapshots.read(() -> readSnapshot(planId));
+        long readNanos = System.nanoTime() - readStart;
         if (snapshot.replaying()) {
             return PlanBuildOutcome.of(planId, PlanBuildOutcome.Kind.PAUSED_REPLAY,
                                        "the content model is replaying");
@@ -133,7 +137,9 @@ public class PlanExporter {
         syncLog.closeInterrupted(planId, startedAt);
         long logId = syncLog.start(planId, trigger, mark, buildNumber, startedAt);
         states.building(planId, buildNumber, logId, startedAt);
-        return new Build(planId, mark, snapshot, before, buildNumber, logId, startedAt).run();
+        Build build = new Build(planId, mark, snapshot, before, buildNumber, logId, startedAt);
+        build.phases.add("read", readNanos);
+        return build.run();
     }
 
     private PlanBuildOutcome removeFolder(String planId, PendingPlan mark) {
@@ -207,6 +213,7 @@ public class PlanExporter {
         private final long buildNumber;
         private final long logId;
         private final Instant startedAt;
+        private final Phases phases = new Phases();
         private List<ContentFile> toWrite = List.of();
         private int unchanged;
 
@@ -226,10 +233,11 @@ public class PlanExporter {
                 if (snapshot.loadFailure() != null) {
                     throw snapshot.loadFailure();
                 }
-                PlanFiles files = builder.build(snapshot.content(), buildNumber, startedAt);
-                validator.requireValid(files.files());
+                PlanFiles files = phases.time("build", () -> builder.build(snapshot.content(), buildNumber,
+                                                                           startedAt));
+                phases.time("validate", () -> validator.requireValid(files.files()));
                 List<String> written = stage(files);
-                List<String> deleted = deleteLeftovers(files.paths());
+                List<String> deleted = phases.time("delete", () -> deleteLeftovers(files.paths()));
                 return published(files, written, deleted);
             } catch (ExportSchemaViolationException | IllegalArgumentException e) {
                 return failed(e.getMessage(), true);
@@ -243,18 +251,21 @@ public class PlanExporter {
             }
         }
 
-        /** Writes the files whose meaning changed (F5), in publication order; the others keep their bytes. */
+        /** Writes the files whose meaning changed (F5), level by level in publication order; the others stay. */
         private List<String> stage(PlanFiles files) {
-            List<ContentFile> changed = new ArrayList<>();
-            for (GeneratedFile file : files.files()) {
-                if (FileChange.of(file, store.read(file.path()).orElse(null)).mustWrite()) {
-                    changed.add(new ContentFile(file.path(), file.bytes()));
-                } else {
-                    unchanged++;
+            List<ContentFile> changed = phases.time("compare", () -> {
+                List<ContentFile> different = new ArrayList<>();
+                for (GeneratedFile file : files.files()) {
+                    if (FileChange.of(file, store.read(file.path()).orElse(null)).mustWrite()) {
+                        different.add(new ContentFile(file.path(), file.bytes()));
+                    } else {
+                        unchanged++;
+                    }
                 }
-            }
+                return different;
+            });
             toWrite = changed;
-            Map<String, WriteOutcome> outcomes = store.writeAll(changed);
+            Map<String, WriteOutcome> outcomes = phases.time("write", () -> staging.writeAll(changed));
             List<String> written = new ArrayList<>();
             outcomes.forEach((path, outcome) -> {
                 if (outcome == WriteOutcome.WRITTEN) {
@@ -292,8 +303,8 @@ public class PlanExporter {
             states.built(planId, published.status(), version, mark.markSeq(), published.error(), finishedAt);
             dirtyPlans.consume(planId, mark.markSeq());
             removals.supersede(planId, mark.markSeq());
-            log.info("Built plan {} #{}: {} written, {} unchanged, {} deleted, {}", planId, buildNumber,
-                     written.size(), unchanged, deleted.size(), published.status());
+            log.info("Built plan {} #{}: {} written, {} unchanged, {} deleted, {} ({})", planId, buildNumber,
+                     written.size(), unchanged, deleted.size(), published.status(), phases);
             return new PlanBuildOutcome(planId, PlanBuildOutcome.Kind.BUILT, logId, published.status(), null);
         }
 

@@ -47,7 +47,9 @@ public final class PlanExportBenchmark {
 
     public static void main(String[] args) throws Exception {
         int edits = Integer.getInteger("edits", 10);
-        try (BenchmarkApp app = BenchmarkApp.start()) {
+        // each build logs where its time went (read, build, validate, compare, write, delete)
+        try (BenchmarkApp app = BenchmarkApp.start(
+                "--logging.level.com.memora.projection.export.pipeline.PlanExporter=INFO")) {
             ApiClient editor = app.client("editor");
             ApiClient admin = app.client("admin");
             JdbcClient jdbc = app.bean(JdbcClient.class);

@@ -13,7 +13,7 @@ import java.nio.file.attribute.PosixFilePermissions;
  * an ordinary user; root ignores them, so there the directory is also made immutable ({@code chattr +i}), which
  * binds root too.
  */
-final class ReadOnlyDirectory implements AutoCloseable {
+public final class ReadOnlyDirectory implements AutoCloseable {
 
     private final Path directory;
     private boolean immutable;
@@ -22,7 +22,7 @@ final class ReadOnlyDirectory implements AutoCloseable {
         this.directory = directory;
     }
 
-    static ReadOnlyDirectory of(Path directory) throws IOException, InterruptedException {
+    public static ReadOnlyDirectory of(Path directory) throws IOException, InterruptedException {
         ReadOnlyDirectory readOnly = new ReadOnlyDirectory(directory);
         Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("r-xr-xr-x"));
         if (canWriteIn(directory)) {

@@ -48,5 +48,8 @@ public interface ContentViewStore {
      */
     List<ContentNodeView> subtreesOf(Collection<String> subjectIds);
 
+    /** Every node below this one (any kind, any state), e.g. what becomes invisible when it is trashed. */
+    List<ContentRef> descendants(ContentKind kind, String id);
+
     void deleteAll();
 }

@@ -5,6 +5,7 @@ import com.memora.kernel.plan.PlanOverride;
 import com.memora.kernel.plan.PlanSubject;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,6 +36,9 @@ public interface PlanViewStore {
     List<PlanView> list(boolean trashed, int limit, int offset);
 
     long count(boolean trashed);
+
+    /** The plans outside the trash that list any of these subjects (how a content change reaches its plans, D6). */
+    List<String> planIdsListing(Collection<String> subjectIds);
 
     void deleteAll();
 }

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Plans with their subjects and overrides. (Build status and version come with the plan export.) */
+/** Plans with their subjects and overrides; one plan also with its export's build status and version. */
 @RestController
 @RequestMapping("/api/plans")
 @PreAuthorize("hasRole('EDITOR')")

@@ -211,6 +211,19 @@ class JdbcContentViewStore implements ContentViewStore {
     }
 
     @Override
+    public List<ContentRef> descendants(ContentKind kind, String id) {
+        if (kind == ContentKind.LESSON) {
+            return List.of();
+        }
+        return jdbc.sql("select kind, id from content_node where " + LEVEL_COLUMNS[kind.depth()]
+                        + " = :id and depth > :depth order by depth, sort_order, id")
+                   .param("id", id).param("depth", kind.depth())
+                   .query((rs, row) -> new ContentRef(ContentKind.fromSingular(rs.getString("kind")).orElseThrow(),
+                                                      rs.getString("id")))
+                   .list();
+    }
+
+    @Override
     public void deleteAll() {
         jdbc.sql("delete from content_node").update();
     }

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,6 +140,18 @@ class JdbcPlanViewStore implements PlanViewStore {
     public long count(boolean trashed) {
         return jdbc.sql("select count(*) from plan_view where is_trashed = :trashed").param("trashed", trashed)
                    .query(Long.class).single();
+    }
+
+    @Override
+    public List<String> planIdsListing(Collection<String> subjectIds) {
+        if (subjectIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select distinct s.plan_id from plan_subject_view s join plan_view p on p.id = s.plan_id
+                        where s.subject_id in (:subjects) and not p.is_trashed order by s.plan_id
+                        """)
+                   .param("subjects", subjectIds).query(String.class).list();
     }
 
     @Override

@@ -1,0 +1,64 @@
+package com.memora.infra.export;
+
+import com.memora.kernel.error.ConflictException;
+import com.memora.kernel.error.NotFoundException;
+import com.memora.kernel.id.Identifiers;
+import com.memora.projection.export.pipeline.DirtyPlans;
+import com.memora.projection.export.pipeline.PendingPlan;
+import com.memora.projection.plan.PlanView;
+import com.memora.projection.plan.PlanViewStore;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Operator actions on the plan export (api.md "Operations"). A rebuild queues the plan and starts a batch run at
+ * once, whatever the interval; the answer comes before the build ends ({@code GET /api/admin/export/logs?plan=}
+ * shows it).
+ */
+@RestController
+@RequestMapping("/api/admin/export")
+@PreAuthorize("hasRole('ADMIN')")
+class ExportCommandController {
+
+    private final PlanViewStore plans;
+    private final DirtyPlans dirtyPlans;
+    private final AfterCommitExportWakeUp wakeUp;
+    private final Clock clock;
+
+    ExportCommandController(PlanViewStore plans, DirtyPlans dirtyPlans, AfterCommitExportWakeUp wakeUp,
+                            Clock clock) {
+        this.plans = plans;
+        this.dirtyPlans = dirtyPlans;
+        this.wakeUp = wakeUp;
+        this.clock = clock;
+    }
+
+    @PostMapping("/plans/{id}/rebuild")
+    ResponseEntity<RebuildResponse> rebuild(@PathVariable("id") @Pattern(regexp = Identifiers.NODE_ID_REGEX,
+                                                                         message = "must be a plan id (I1)")
+                                            String id) {
+        PlanView plan = plans.find(id).orElseThrow(() -> new NotFoundException("plan", id));
+        if (plan.trashed()) {
+            throw new ConflictException("plan-trashed", "Plan " + id + " is in the trash: restore it first, which"
+                                                        + " builds it again");
+        }
+        dirtyPlans.mark(List.of(id), "rebuild requested by an operator", true, clock.instant());
+        wakeUp.rebuildRequested();
+        PendingPlan pending = dirtyPlans.find(id).orElse(null);
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                             .body(new RebuildResponse(id, "QUEUED", pending, "/api/admin/export/logs?plan=" + id));
+    }
+
+    /** @param pending the plan's place in the queue; null when the build already consumed it */
+    record RebuildResponse(String planId, String status, PendingPlan pending, String logsUrl) {
+    }
+}

@@ -1,0 +1,238 @@
+package com.memora.infra.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.memora.infra.axon.replay.ProjectionReplays;
+import com.memora.infra.files.ReadOnlyDirectory;
+import com.memora.infra.testsupport.IntegrationTest;
+import com.memora.infra.testsupport.TestTokens;
+import com.memora.projection.export.pipeline.BatchRun;
+import com.memora.projection.export.pipeline.BuildTrigger;
+import com.memora.projection.export.pipeline.DirtyPlans;
+import com.memora.projection.export.pipeline.ExportBatch;
+import com.memora.projection.export.pipeline.ExportLocks;
+import com.memora.projection.export.pipeline.PlanBuildOutcome;
+import com.memora.projection.export.pipeline.PlanExporter;
+import com.memora.projection.export.pipeline.PublicationStates;
+import com.memora.projection.export.pipeline.PublicationStatus;
+import com.memora.projection.export.pipeline.SyncLog;
+import com.memora.projection.export.pipeline.SyncLogEntry;
+import com.memora.projection.export.staging.DiskSpace;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static com.memora.infra.export.ExportFixture.plan;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Builds that cannot go through: permanent failures end FAILED and leave the previous files (decisions O2), low
+ * disk pauses without an attempt (O5), a locked plan waits (O1). None of them loses the plan.
+ */
+class ExportFailuresTest extends IntegrationTest {
+
+    @Autowired
+    ProjectionReplays replays;
+    @Autowired
+    ExportBatch batch;
+    @Autowired
+    PlanExporter exporter;
+    @Autowired
+    ExportLocks locks;
+    @Autowired
+    DirtyPlans dirtyPlans;
+    @Autowired
+    PublicationStates states;
+    @Autowired
+    SyncLog syncLog;
+
+    private ExportFixture export;
+
+    @BeforeEach
+    void setUp() {
+        export = new ExportFixture(api(TestTokens.editor()), api(TestTokens.admin()), replays, jdbc, batch,
+                                   dirtyPlans, states, syncLog, dataDir().resolve("content"));
+    }
+
+    /**
+     * Rules tighten while events are kept forever: a lesson stored before Video stages needed a link reads back
+     * with an empty one. Its plan's build breaks the lesson schema and must fail whole, with the reason.
+     */
+    @Test
+    void aSchemaViolationFailsThePlanWithTheReasonAndLeavesThePreviousFiles() {
+        Map<String, String> ids = export.tree();
+        String planId = export.planOf(ids.get("subject"));
+        export.build(planId);
+        String lessonPath = plan(planId, "lessons/" + ids.get("lesson") + ".json");
+        byte[] published = export.bytes(lessonPath);
+        String stored = jdbc.sql("select stages::text from content_node where kind = 'lesson' and id = ?")
+                            .param(ids.get("lesson")).query(String.class).single();
+        try {
+            jdbc.sql("update content_node set stages = cast(? as jsonb) where kind = 'lesson' and id = ?")
+                .param("[{\"title\":\"Watch\",\"type\":\"Video\",\"config\":{\"video_url\":\"\"}}]")
+                .param(ids.get("lesson")).update();
+
+            assertThat(export.admin.post("/api/admin/export/plans/" + planId + "/rebuild", null).status())
+                    .isEqualTo(202);
+            SyncLogEntry failed = export.build(planId);
+
+            assertThat(failed.status()).isEqualTo(PublicationStatus.FAILED);
+            assertThat(failed.error()).contains("schema violation")
+                                      .contains(lessonPath + " at /stages/0/config/video_url");
+            assertThat(failed.filesWritten()).isZero();
+            assertThat(export.bytes(lessonPath)).as("the previous file stays").isEqualTo(published);
+            assertThat(export.pending(planId)).as("permanent: waits for the next edit").isFalse();
+            JsonNode shown = export.editor.get("/api/plans/" + planId).json();
+            assertThat(shown.get("build_status").asText()).isEqualTo("FAILED");
+            assertThat(shown.get("build_error").asText()).contains("schema violation");
+            assertThat(alerts("export-build-failed", planId)).isNotEmpty();
+        } finally {
+            jdbc.sql("update content_node set stages = cast(? as jsonb) where kind = 'lesson' and id = ?")
+                .param(stored).param(ids.get("lesson")).update();
+        }
+        // the next edit queues the plan again, and it builds
+        ExportFixture.ok(export.editor.patch("/api/lessons/" + ids.get("lesson"), Map.of("title", "Fixed")));
+        assertThat(export.build(planId).status()).isEqualTo(PublicationStatus.LOCAL_ONLY);
+    }
+
+    @Test
+    void aDirectoryTheServiceMayNotWriteFailsThatPlanClearlyNotTheService() throws Exception {
+        Map<String, String> ids = export.tree();
+        String planId = export.planOf(ids.get("subject"));
+        String other = export.planOf(export.tree().get("subject"));
+        export.build(planId);
+        String lessonPath = plan(planId, "lessons/" + ids.get("lesson") + ".json");
+        byte[] published = export.bytes(lessonPath);
+
+        try (ReadOnlyDirectory readOnly = ReadOnlyDirectory.of(export.path(plan(planId, "lessons")))) {
+            ExportFixture.ok(export.editor.patch("/api/lessons/" + ids.get("lesson"), Map.of("title", "Blocked")));
+            SyncLogEntry failed = export.build(planId);
+
+            assertThat(failed.status()).isEqualTo(PublicationStatus.FAILED);
+            assertThat(failed.error()).startsWith("Permission denied: cannot write " + lessonPath);
+            assertThat(export.bytes(lessonPath)).isEqualTo(published);
+            assertThat(export.pending(planId)).isFalse();
+            assertThat(export.build(other).status()).as("other plans go on").isEqualTo(PublicationStatus.LOCAL_ONLY);
+        }
+        ExportFixture.ok(export.editor.patch("/api/lessons/" + ids.get("lesson"), Map.of("title", "Writable")));
+        assertThat(export.build(planId).status()).isEqualTo(PublicationStatus.LOCAL_ONLY);
+        assertThat(export.json(lessonPath).get("title").asText()).isEqualTo("Writable");
+    }
+
+    @Test
+    void lowDiskWritesNothingKeepsThePlanPendingAndAlertsOnce() {
+        Map<String, String> ids = export.tree();
+        String planId = export.planOf(ids.get("subject"));
+        export.build(planId);
+        long entries = export.logs(planId).size();
+        byte[] published = export.bytes(plan(planId, "lessons/" + ids.get("lesson") + ".json"));
+        Instant start = clock.instant();
+
+        freeSpace.simulate(new DiskSpace(9, 100));
+        ExportFixture.ok(export.editor.patch("/api/lessons/" + ids.get("lesson"), Map.of("title", "Later")));
+        export.awaitCaughtUp();
+        BatchRun first = batch.runNow();
+        BatchRun second = batch.runNow();
+
+        assertThat(first.result()).isEqualTo(BatchRun.Result.PAUSED);
+        assertThat(second.result()).isEqualTo(BatchRun.Result.PAUSED);
+        assertThat(first.message()).contains("Insufficient disk space: 9.0% free");
+        assertThat(export.pending(planId)).isTrue();
+        assertThat(export.logs(planId)).as("a pause is not an attempt").hasSize((int) entries);
+        assertThat(export.bytes(plan(planId, "lessons/" + ids.get("lesson") + ".json"))).isEqualTo(published);
+        List<Map<String, Object>> lowDisk = jdbc.sql("""
+                                                     select occurrences from notification
+                                                     where dedup_key = 'low-disk:export'
+                                                       and last_raised_at >= ?
+                                                     """)
+                                                .param(start.atOffset(java.time.ZoneOffset.UTC))
+                                                .query().listOfRows();
+        assertThat(lowDisk).as("one alert, repeats counted on it").hasSize(1);
+        assertThat(((Number) lowDisk.get(0).get("occurrences")).intValue()).isGreaterThanOrEqualTo(2);
+        JsonNode queue = export.admin.get("/api/admin/export/queue").json();
+        assertThat(queue.at("/batch/paused_reason").asText()).contains("Insufficient disk space");
+
+        freeSpace.reset();
+        SyncLogEntry resumed = export.build(planId);
+        assertThat(resumed.status()).isEqualTo(PublicationStatus.LOCAL_ONLY);
+        assertThat(export.json(plan(planId, "lessons/" + ids.get("lesson") + ".json")).get("title").asText())
+                .isEqualTo("Later");
+        assertThat(export.admin.get("/api/admin/export/queue").json().at("/batch/paused_reason").isMissingNode())
+                .isTrue();
+    }
+
+    @Test
+    void aLockedPlanIsSkippedAndStaysPending() {
+        Map<String, String> ids = export.tree();
+        String planId = export.planOf(ids.get("subject"));
+        export.awaitCaughtUp();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            // a wake-up may be building it already; take the lock once it is free
+            var held = locks.tryLockPlan(planId);
+            held.ifPresent(lock -> {
+                try (lock) {
+                    ExportFixture.ok(export.editor.patch("/api/lessons/" + ids.get("lesson"),
+                                                         Map.of("title", "Wait")));
+                    export.awaitCaughtUp();
+                    PlanBuildOutcome outcome = exporter.build(planId, BuildTrigger.MANUAL);
+                    assertThat(outcome.kind()).isEqualTo(PlanBuildOutcome.Kind.LOCKED);
+                    assertThat(export.pending(planId)).isTrue();
+                }
+            });
+            return held.isPresent();
+        });
+        assertThat(export.build(planId).status()).isEqualTo(PublicationStatus.LOCAL_ONLY);
+        assertThat(export.json(plan(planId, "lessons/" + ids.get("lesson") + ".json")).get("title").asText())
+                .isEqualTo("Wait");
+    }
+
+    @Test
+    void twoBuildersOfOnePlanBuildItOnce() throws Exception {
+        Map<String, String> ids = export.tree();
+        String planId = export.planOf(ids.get("subject"));
+        export.build(planId);
+        int before = export.logs(planId).size();
+        ExportFixture.ok(export.editor.patch("/api/lessons/" + ids.get("lesson"), Map.of("title", "Twice?")));
+        export.awaitCaughtUp();
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<PlanBuildOutcome>> results = new ArrayList<>();
+        try {
+            for (int builder = 0; builder < 2; builder++) {
+                Callable<PlanBuildOutcome> build = () -> {
+                    start.await();
+                    return exporter.build(planId, BuildTrigger.MANUAL);
+                };
+                results.add(pool.submit(build));
+            }
+            start.countDown();
+            for (Future<PlanBuildOutcome> result : results) {
+                result.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        export.build(planId);
+
+        assertThat(export.logs(planId)).as("one build for one change").hasSize(before + 1);
+        assertThat(export.json(plan(planId, "lessons/" + ids.get("lesson") + ".json")).get("title").asText())
+                .isEqualTo("Twice?");
+    }
+
+    private List<Map<String, Object>> alerts(String kind, String subject) {
+        return jdbc.sql("select * from notification where kind = ? and subject = ?").param(kind).param(subject)
+                   .query().listOfRows();
+    }
+}

@@ -236,9 +236,15 @@ class FileSystemContentStoreTest {
 
         byte[] result = Files.readAllBytes(root.resolve(LESSON));
         assertThat(Arrays.equals(result, first) || Arrays.equals(result, second)).as("one writer's whole file").isTrue();
-        byte[] previous = Files.readAllBytes(root.resolve(LESSON + ".prev"));
-        assertThat(Arrays.equals(previous, first) || Arrays.equals(previous, second)).isTrue();
-        assertThat(namesIn("plans/P1/lessons")).containsExactly("L1.json", "L1.json.prev");
+        // Usually there is a .prev; not always: if each writer's first write found no file (both raced to create
+        // it) and every later write found its own bytes, nothing was ever replaced. What must hold: at most one
+        // .prev, whole, and no temporary file left behind.
+        Path previousFile = root.resolve(LESSON + ".prev");
+        if (Files.exists(previousFile)) {
+            byte[] previous = Files.readAllBytes(previousFile);
+            assertThat(Arrays.equals(previous, first) || Arrays.equals(previous, second)).isTrue();
+        }
+        assertThat(namesIn("plans/P1/lessons")).isSubsetOf("L1.json", "L1.json.prev").contains("L1.json");
     }
 
     // ---- low disk (O5) ------------------------------------------------------------------------------------------

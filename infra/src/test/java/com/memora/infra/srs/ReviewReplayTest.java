@@ -81,8 +81,14 @@ class ReviewReplayTest extends ReviewTestSupport {
         }
         assertThat(queuesBefore.get(players.get(0))).containsKeys("Q1", "Q2", "Q3", "#applied");
 
-        // issue 7 archives the season; here its registry flag is set as archiving would set it
-        jdbc.sql("update season_registry set archived = true where season_id = ?").param(archived).update();
+        // archived (issue 7): its rows move to the archive and its events stay out of the replay
+        ApiClient admin = admin();
+        ApiClient.Response archiving = admin.post("/api/admin/srs/seasons/" + archived + "/archive",
+                                                  Map.of("confirm", true));
+        assertThat(archiving.status()).isEqualTo(202);
+        String job = archiving.json().get("job_id").asText();
+        await().atMost(Duration.ofSeconds(60)).until(
+                () -> "SUCCEEDED".equals(admin.get("/api/admin/jobs/" + job).json().get("state").asText()));
         replay(TrackerProjection.PROCESSING_GROUP);
         replay(ReviewQueueProjection.PROCESSING_GROUP);
 

@@ -145,6 +145,34 @@ class CacheRebuildTest extends SrsOperationsTestSupport {
     }
 
     @Test
+    void aRebuildStopsWhenTheSeasonStopsUsingTheCache() {
+        String season = season(false, true);
+        insertRows(season, "bulk-a-" + newPlayer(), 1_500);
+        insertRows(season, "bulk-b-" + newPlayer(), 1_500);
+        JobProgress turnCacheOffAfterFirstPage = new JobProgress() {
+            private boolean turnedOff;
+
+            @Override
+            public void update(long done, long total, String message, Map<String, Object> details) {
+                if (!turnedOff) {
+                    turnedOff = true;
+                    assertThat(editor().patch("/api/seasons/" + season, Map.of("enable_redis", false)).status())
+                            .isEqualTo(200);
+                }
+            }
+
+            @Override
+            public boolean cancelRequested() {
+                return false;
+            }
+        };
+        Map<String, Object> result = rebuilds.rebuild(season, 3_000, turnCacheOffAfterFirstPage);
+        assertThat(result.get("status")).isEqualTo("stopped");
+        assertThat(result.get("total_records")).isEqualTo(1_000L);
+        await().atMost(Duration.ofSeconds(10)).until(() -> keysOf(season) == 0);
+    }
+
+    @Test
     void aRunningRebuildIsCancelledThroughTheJobsApi() {
         String season = season(false, true);
         for (int i = 0; i < 20; i++) {

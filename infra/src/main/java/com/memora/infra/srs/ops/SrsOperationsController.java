@@ -83,9 +83,9 @@ class SrsOperationsController {
 
     @PostMapping("/retention/delete")
     Map<String, Object> deleteFlagged(@Valid @RequestBody(required = false) RetentionDeleteRequest body) {
-        requireConfirmed(body == null ? null : body.confirm(),
-                         "Deleting archived rows flagged by retention cannot be undone");
-        ArchiveRetention.DeletionResult result = retention.deleteFlagged(body.season());
+        RetentionDeleteRequest request = body == null ? new RetentionDeleteRequest(null, null) : body;
+        requireConfirmed(request.confirm(), "Deleting archived rows flagged by retention cannot be undone");
+        ArchiveRetention.DeletionResult result = retention.deleteFlagged(request.season());
         return Map.of("deleted_count", result.deletedCount(), "seasons", result.seasons());
     }
 

@@ -85,6 +85,13 @@ public class SeasonCacheRebuild {
                 log.info("Cache rebuild of {} cancelled after {} records", seasonId, run.records);
                 return run.result("cancelled");
             }
+            if (!usesCache(seasonId)) {
+                // enable_redis turned off (its queues deleted) or the season archived meanwhile: writing on would
+                // leave queues nothing reads or updates
+                log.info("Cache rebuild of {} stopped after {} records: the season no longer uses the cache",
+                         seasonId, run.records);
+                return run.result("stopped");
+            }
             List<TrackerScan.Row> page = tracker.page(seasonId, after, PAGE_SIZE);
             if (page.isEmpty()) {
                 break;
@@ -96,6 +103,10 @@ public class SeasonCacheRebuild {
         log.info("Cache rebuild of {}: {} records, {} players, {} queues written", seasonId, run.records,
                  run.players, run.written);
         return run.result("completed");
+    }
+
+    private boolean usesCache(String seasonId) {
+        return seasons.find(seasonId).map(season -> season.enableRedis() && !season.archived()).orElse(false);
     }
 
     /** @param estimatedRecords the season's tracker rows when the job started */

@@ -11,9 +11,13 @@ import com.memora.projection.srs.TrackerProjection;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.support.CronExpression;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,6 +38,9 @@ class ScheduledSrsJobsTest extends SrsOperationsTestSupport {
 
     @Autowired
     CommandGateway commands;
+
+    @Autowired
+    Environment environment;
 
     private String season(String start, String end, boolean autoArchive) {
         String id = Ids.season();
@@ -184,6 +191,21 @@ class ScheduledSrsJobsTest extends SrsOperationsTestSupport {
         assertThat(archivedRows(old)).isZero();
         assertThat(trackerRows(me, old)).isEmpty();
         assertThat(partitionExists(old)).isFalse();
+    }
+
+    @Test
+    void theSchedulesAreDailyDailyAndWeeklyOnSundayAt0200() throws NoSuchMethodException {
+        Map<String, String> expectedNext = Map.of(
+                "reconcile", "2026-12-10T03:15Z",      // daily
+                "autoArchive", "2026-12-11T01:30Z",    // daily (01:30 of the 10th has just gone)
+                "retention", "2026-12-13T02:00Z");     // weekly, Sunday 02:00 (domain §12.6)
+        for (Map.Entry<String, String> job : expectedNext.entrySet()) {
+            Scheduled scheduled = SrsScheduledJobs.class.getMethod(job.getKey()).getAnnotation(Scheduled.class);
+            CronExpression cron = CronExpression.parse(environment.resolveRequiredPlaceholders(scheduled.cron()));
+            ZoneId zone = ZoneId.of(environment.resolveRequiredPlaceholders(scheduled.zone()));
+            assertThat(cron.next(NIGHT.atZone(zone)).toOffsetDateTime().toString()).as(job.getKey())
+                    .isEqualTo(expectedNext.get(job.getKey()));
+        }
     }
 
     @Test

@@ -2,9 +2,7 @@ package com.memora.infra.redis;
 
 import com.memora.infra.srs.SrsProperties;
 import com.memora.projection.srs.ReviewQueues;
-import com.memora.projection.srs.ReviewQueuesUnavailableException;
 import com.memora.projection.srs.ops.ReviewCacheAdmin;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.redisson.api.BatchOptions;
 import org.redisson.api.RBatch;
@@ -15,7 +13,6 @@ import org.redisson.api.RScriptAsync;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.redisnode.RedisNode;
 import org.redisson.api.redisnode.RedisNodes;
-import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -158,13 +155,6 @@ class RedisReviewCacheAdmin implements ReviewCacheAdmin {
     }
 
     private <T> T call(Supplier<T> redisCall) {
-        try {
-            return breaker.executeSupplier(redisCall);
-        } catch (CallNotPermittedException e) {
-            throw new ReviewQueuesUnavailableException("Safe Mode: Redis failed recently and is tried again shortly",
-                                                       e);
-        } catch (RedisException e) {
-            throw new ReviewQueuesUnavailableException("Redis failed: " + e.getMessage(), e);
-        }
+        return ReviewQueueCalls.through(breaker, redisCall);
     }
 }

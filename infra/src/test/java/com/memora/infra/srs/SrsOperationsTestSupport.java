@@ -6,10 +6,6 @@ import com.memora.infra.testsupport.ApiClient;
 import com.memora.infra.testsupport.TestServers;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.junit.jupiter.api.AfterEach;
-import org.redisson.api.RScoredSortedSet;
-import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.StringCodec;
-import org.redisson.client.protocol.ScoredEntry;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
@@ -24,9 +20,6 @@ import static org.awaitility.Awaitility.await;
 
 /** Jobs, queues, archive rows and replays for the tests of the SRS operations (issue 7). */
 abstract class SrsOperationsTestSupport extends ReviewTestSupport {
-
-    @Autowired
-    protected RedissonClient redisson;
 
     @Autowired
     CircuitBreaker reviewQueuesCircuitBreaker;
@@ -58,32 +51,6 @@ abstract class SrsOperationsTestSupport extends ReviewTestSupport {
         if (reviewQueuesCircuitBreaker.getMetrics().getNumberOfFailedCalls() > 0) {
             reviewQueuesCircuitBreaker.reset(); // a failure of this test must not count towards the next one's
         }
-    }
-
-    protected RScoredSortedSet<String> queue(String playerId, String season) {
-        return redisson.getScoredSortedSet("srs:" + playerId + ":" + season, StringCodec.INSTANCE);
-    }
-
-    /** The queue as question → due epoch second, plus its "#applied" marker. */
-    protected Map<String, Double> contents(String playerId, String season) {
-        Map<String, Double> contents = new LinkedHashMap<>();
-        for (ScoredEntry<String> entry : queue(playerId, season).entryRange(0, -1)) {
-            contents.put(entry.getValue(), entry.getScore());
-        }
-        return contents;
-    }
-
-    /** What the tracker says the player's queue must hold (rows without progress: marker of sequence -1). */
-    protected Map<String, Double> expectedFromTracker(String playerId, String season) {
-        Map<String, Double> expected = new LinkedHashMap<>();
-        jdbc.sql("select question_id, extract(epoch from due)::bigint from srs_tracker "
-                 + "where player = ? and season = ? order by question_id")
-            .params(playerId, season)
-            .query(rs -> {
-                expected.put(rs.getString(1), (double) rs.getLong(2));
-            });
-        expected.put("#applied", (double) -(trackerSequence(jdbc, playerId, season) + 2));
-        return expected;
     }
 
     protected long keysOf(String season) {
@@ -139,17 +106,6 @@ abstract class SrsOperationsTestSupport extends ReviewTestSupport {
     protected long archivedRows(String season) {
         return jdbc.sql("select count(*) from srs_tracker_archive where season = ?").param(season)
                    .query(Long.class).single();
-    }
-
-    protected void replay(String group) {
-        ApiClient admin = admin();
-        assertThat(admin.post("/api/admin/replay/" + group, null).status()).isEqualTo(202);
-        long head = jdbc.sql("select max(global_index) from domain_event_entry").query(Long.class).single();
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            JsonNode status = admin.get("/api/admin/replay/" + group).json();
-            return !status.get("replaying").asBoolean() && status.get("caught_up").asBoolean()
-                   && status.get("position").asLong() >= head;
-        });
     }
 
     /**

@@ -1,11 +1,20 @@
 package com.memora.command.season;
 
+import com.memora.kernel.error.ConflictException;
 import com.memora.kernel.error.InvalidInputException;
 import com.memora.kernel.id.AggregateIds;
 import com.memora.kernel.id.Identifiers;
+import com.memora.kernel.season.ArchiveSeasonCommand;
+import com.memora.kernel.season.ArchivedTrackerRowsDeletedEvent;
+import com.memora.kernel.season.ArchivedTrackerRowsFlaggedEvent;
 import com.memora.kernel.season.ChangeSeasonCommand;
+import com.memora.kernel.season.CompleteSeasonArchiveCommand;
 import com.memora.kernel.season.CreateSeasonCommand;
+import com.memora.kernel.season.DeleteFlaggedTrackerRowsCommand;
+import com.memora.kernel.season.FlagArchivedTrackerRowsCommand;
 import com.memora.kernel.season.SeasonActivatedEvent;
+import com.memora.kernel.season.SeasonArchiveState;
+import com.memora.kernel.season.SeasonArchivedEvent;
 import com.memora.kernel.season.SeasonAutoArchiveDisabledEvent;
 import com.memora.kernel.season.SeasonAutoArchiveEnabledEvent;
 import com.memora.kernel.season.SeasonCreatedEvent;
@@ -15,11 +24,14 @@ import com.memora.kernel.season.RecordSeasonPartitionCommand;
 import com.memora.kernel.season.SeasonPartitionCreatedEvent;
 import com.memora.kernel.season.SeasonReviewCacheDisabledEvent;
 import com.memora.kernel.season.SeasonReviewCacheEnabledEvent;
+import com.memora.kernel.season.SeasonTrackerArchivedEvent;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -30,6 +42,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * one season is active spans seasons and is enforced outside this class: {@link SeasonCommandHandler} creates and
  * changes seasons, deactivating the active one when another is activated, and the season registry's unique index
  * refuses a second active season in the same transaction.
+ * <p>
+ * Archiving (decisions S5, S6) is two steps: {@link ArchiveSeasonCommand} closes the season's reviews at once
+ * ({@link SeasonArchivedEvent}); {@link CompleteSeasonArchiveCommand} later moves its tracker rows to the archive in
+ * the transaction that stores {@link SeasonTrackerArchivedEvent}. Retention flags and deletes archived rows through
+ * events too, so the record of what happened to them outlives any table. An archived season never changes again.
  */
 @Aggregate
 public class SeasonAggregate {
@@ -44,6 +61,9 @@ public class SeasonAggregate {
     private boolean enableRedis;
     private boolean autoArchive;
     private String partitionName;
+    private boolean archived;
+    private boolean trackerArchived;
+    private long recordsArchived;
 
     protected SeasonAggregate() {
         // required by Axon to rebuild the aggregate from its events
@@ -62,6 +82,7 @@ public class SeasonAggregate {
 
     /** Applies only what actually changes, so a repeated PATCH adds no events. */
     void change(ChangeSeasonCommand command) {
+        requireChangeable();
         String newTitle = command.title() == null ? title : command.title().strip();
         LocalDate newStart = orElse(command.startDate(), startDate);
         LocalDate newEnd = orElse(command.endDate(), endDate);
@@ -98,6 +119,94 @@ public class SeasonAggregate {
         return active;
     }
 
+    /** An archived season is closed for good: its dates, flags and activation are history (decisions S6). */
+    void requireChangeable() {
+        if (archived) {
+            throw new ConflictException("season-archived",
+                    "Season " + seasonId + " is archived and can no longer be changed");
+        }
+    }
+
+    /**
+     * Closes the season's reviews and review reads (decisions S6); its rows move to the archive afterwards. An
+     * archive also ends {@code auto_archive}. A season already archived stays as it is, so asking again is how an
+     * interrupted archive is finished.
+     */
+    @CommandHandler
+    public SeasonArchiveState handle(ArchiveSeasonCommand command, Clock clock) {
+        if (archived) {
+            return archiveState(false);
+        }
+        if (active) {
+            throw new ConflictException("season-active",
+                    "Season " + seasonId + " is the active season and cannot be archived; activate another season "
+                    + "or deactivate this one first");
+        }
+        if (command.automatic() && !(autoArchive && endDate.isBefore(LocalDate.now(clock)))) {
+            return archiveState(false); // not due (any more): auto_archive turned off, or not ended yet
+        }
+        if (autoArchive) {
+            apply(new SeasonAutoArchiveDisabledEvent(seasonId));
+        }
+        apply(new SeasonArchivedEvent(seasonId, clock.instant(), command.automatic()));
+        return archiveState(true);
+    }
+
+    /**
+     * Moves the archived season's tracker rows to the archive and drops its partition, in this command's
+     * transaction, with the event that records it: the rows are moved if and only if the event is stored.
+     */
+    @CommandHandler
+    public SeasonArchiveState handle(CompleteSeasonArchiveCommand command, SeasonArchiveStorage storage,
+                                     Clock clock) {
+        requireArchived();
+        if (!trackerArchived) {
+            Instant at = clock.instant();
+            apply(new SeasonTrackerArchivedEvent(seasonId, storage.moveTrackerToArchive(seasonId, at), at));
+        }
+        return archiveState(false);
+    }
+
+    /** @return rows flagged now (0 when none were due, or the rows are not archived yet) */
+    @CommandHandler
+    public long handle(FlagArchivedTrackerRowsCommand command, SeasonArchiveStorage storage, Clock clock) {
+        if (!trackerArchived) {
+            return 0;
+        }
+        long flagged = storage.flagArchivedBefore(seasonId, command.archivedBefore());
+        if (flagged > 0) {
+            apply(new ArchivedTrackerRowsFlaggedEvent(seasonId, command.archivedBefore(), flagged,
+                                                      clock.instant()));
+        }
+        return flagged;
+    }
+
+    /** @return rows deleted now; only rows retention flagged are ever deleted */
+    @CommandHandler
+    public long handle(DeleteFlaggedTrackerRowsCommand command, SeasonArchiveStorage storage, Clock clock) {
+        requireArchived();
+        if (!trackerArchived) {
+            return 0;
+        }
+        long deleted = storage.deleteFlagged(seasonId);
+        if (deleted > 0) {
+            apply(new ArchivedTrackerRowsDeletedEvent(seasonId, deleted, clock.instant()));
+        }
+        return deleted;
+    }
+
+    private void requireArchived() {
+        if (!archived) {
+            throw new ConflictException("season-not-archived",
+                    "Season " + seasonId + " is not archived; archive it first (POST /api/admin/srs/seasons/"
+                    + seasonId + "/archive)");
+        }
+    }
+
+    private SeasonArchiveState archiveState(boolean archivedNow) {
+        return new SeasonArchiveState(seasonId, archived, archivedNow, trackerArchived, recordsArchived);
+    }
+
     /** Another season became the active one (decisions S1: at most one is). */
     void deactivateFor(String activatedSeasonId) {
         if (active) {
@@ -108,7 +217,7 @@ public class SeasonAggregate {
     /** Records the tracker partition once; a repeat (a redelivered event, another node) adds nothing. */
     @CommandHandler
     public void handle(RecordSeasonPartitionCommand command) {
-        if (partitionName == null) {
+        if (partitionName == null && !archived) {
             apply(new SeasonPartitionCreatedEvent(seasonId, command.partitionName()));
         }
     }
@@ -165,6 +274,17 @@ public class SeasonAggregate {
     @EventSourcingHandler
     void on(SeasonAutoArchiveDisabledEvent event) {
         autoArchive = false;
+    }
+
+    @EventSourcingHandler
+    void on(SeasonArchivedEvent event) {
+        archived = true;
+    }
+
+    @EventSourcingHandler
+    void on(SeasonTrackerArchivedEvent event) {
+        trackerArchived = true;
+        recordsArchived = event.recordsArchived();
     }
 
     private static <T> T orElse(T value, T fallback) {

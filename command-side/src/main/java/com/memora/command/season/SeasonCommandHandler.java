@@ -42,6 +42,7 @@ public class SeasonCommandHandler {
     @CommandHandler
     public void handle(ChangeSeasonCommand command) {
         Aggregate<SeasonAggregate> season = load(command.seasonId());
+        season.execute(SeasonAggregate::requireChangeable); // before another season is touched
         if (Boolean.TRUE.equals(command.active()) && !season.invoke(SeasonAggregate::isActive)) {
             deactivateActiveSeasonOtherThan(command.seasonId());
         }

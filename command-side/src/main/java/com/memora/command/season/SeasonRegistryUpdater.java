@@ -1,11 +1,13 @@
 package com.memora.command.season;
 
 import com.memora.kernel.season.SeasonActivatedEvent;
+import com.memora.kernel.season.SeasonArchivedEvent;
 import com.memora.kernel.season.SeasonCreatedEvent;
 import com.memora.kernel.season.SeasonDeactivatedEvent;
 import com.memora.kernel.season.SeasonPartitionCreatedEvent;
 import com.memora.kernel.season.SeasonReviewCacheDisabledEvent;
 import com.memora.kernel.season.SeasonReviewCacheEnabledEvent;
+import com.memora.kernel.season.SeasonTrackerArchivedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.stereotype.Component;
@@ -16,8 +18,8 @@ import org.springframework.stereotype.Component;
  * same database transaction, so the registry is never behind the event store and a failure here (a second active
  * season) rolls the command back. It is command-side state, not a projection: nothing replays it.
  * <p>
- * Issue 7 (archiving) adds the consumer of its season-archived event here, setting the registry's
- * {@code archived} flag that review commands and the tracker projection already honour.
+ * Archiving sets {@code archived} (reviews and review reads refused from the moment the archive commits, S6) and,
+ * once the rows are moved, {@code tracker_archived} (the tracker projection skips the season from then on, S5).
  */
 @Component
 @ProcessingGroup(SeasonRegistryUpdater.PROCESSING_GROUP)
@@ -59,5 +61,15 @@ class SeasonRegistryUpdater {
     @EventHandler
     void on(SeasonPartitionCreatedEvent event) {
         registry.partitionCreated(event.seasonId());
+    }
+
+    @EventHandler
+    void on(SeasonArchivedEvent event) {
+        registry.archived(event.seasonId());
+    }
+
+    @EventHandler
+    void on(SeasonTrackerArchivedEvent event) {
+        registry.trackerArchived(event.seasonId());
     }
 }

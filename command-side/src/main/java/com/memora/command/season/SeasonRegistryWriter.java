@@ -15,4 +15,14 @@ public interface SeasonRegistryWriter {
     void reviewCacheChanged(String seasonId, boolean enableRedis);
 
     void partitionCreated(String seasonId);
+
+    /**
+     * Closes the season's reviews (decisions S6). Waits for the reviews of the season being stored at this moment
+     * to commit, and makes those arriving meanwhile wait for this transaction: no review of the season is stored
+     * after its archive (see {@code com.memora.command.srs.ReviewSeasonGate}).
+     */
+    void archived(String seasonId);
+
+    /** The season's tracker rows are in the archive: the tracker projection skips it from now on (S5). */
+    void trackerArchived(String seasonId);
 }

@@ -65,10 +65,11 @@ public class PlayerMemoryAggregate {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public SubmissionReceipt handle(SubmitReviewsCommand command, FsrsScheduler scheduler, ReviewLimits limits,
-                                    Clock clock) {
+                                    ReviewSeasonGate seasons, Clock clock) {
         if (command.submissionId() != null && submissions.containsKey(command.submissionId())) {
             return new SubmissionReceipt(submissions.get(command.submissionId()), null);
         }
+        seasons.requireOpen(command.seasonId());
         ReviewRules.requirePlayerId(command.playerId());
         ReviewRules.validate(command.submissionId(), command.answers());
         requireWithinCap(command, limits);

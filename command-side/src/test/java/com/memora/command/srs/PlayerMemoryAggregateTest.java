@@ -1,5 +1,6 @@
 package com.memora.command.srs;
 
+import com.memora.command.testing.Refusals;
 import com.memora.kernel.error.ConflictException;
 import com.memora.kernel.error.InvalidInputException;
 import com.memora.kernel.srs.ReviewAnswer;
@@ -28,7 +29,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 
@@ -52,7 +55,15 @@ class PlayerMemoryAggregateTest {
         fixture.registerInjectableResource(SCHEDULER);
         fixture.registerInjectableResource(new ReviewLimits(5));
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource((ReviewSeasonGate) seasonId -> {
+            if (archivedSeasons.contains(seasonId)) {
+                throw new ConflictException("season-archived", "Season " + seasonId + " is archived");
+            }
+        });
     }
+
+    /** What the season gate sees as archived (in the service: the registry, read under the season's lock). */
+    private final Set<String> archivedSeasons = new HashSet<>();
 
     private static SubmitReviewsCommand submit(String submissionId, ReviewAnswer... answers) {
         return new SubmitReviewsCommand(PLAYER, SEASON, submissionId, List.of(answers));
@@ -145,6 +156,21 @@ class PlayerMemoryAggregateTest {
     void aRepeatIsRecognisedEvenWhenTheRepeatWouldNowBreakARule() {
         fixture.given(earlier("sub-1", ReviewAnswer.rated("Q1", 3), Rating.GOOD, NOW_SECONDS))
                .when(submit("sub-1"))
+               .expectNoEvents()
+               .expectResultMessagePayload(new SubmissionReceipt(0, null));
+    }
+
+    @Test
+    void aSubmissionToAnArchivedSeasonIsRefusedButARepeatStillGetsItsFirstAnswer() {
+        ReviewsSubmittedEvent first = earlier("sub-1", ReviewAnswer.rated("Q1", 3), Rating.GOOD, NOW_SECONDS);
+        archivedSeasons.add(SEASON);
+        fixture.given(first)
+               .when(submit(null, ReviewAnswer.rated("Q2", 3)))
+               .expectException(Refusals.conflict("season-archived"))
+               .expectNoEvents();
+        fixture.given(first)
+               .when(submit("sub-1", ReviewAnswer.rated("Q2", 1)))
+               .expectSuccessfulHandlerExecution()
                .expectNoEvents()
                .expectResultMessagePayload(new SubmissionReceipt(0, null));
     }

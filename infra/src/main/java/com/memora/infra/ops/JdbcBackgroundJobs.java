@@ -17,6 +17,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -114,7 +116,18 @@ class JdbcBackgroundJobs implements BackgroundJobs, DisposableBean {
             .param("id", id).param("type", type).param("description", description)
             .param("node", nodeId).param("now", now())
             .update();
-        executor.submit(() -> run(id, type, work));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // submitted inside a transaction (an event handler, a command): the job's row and its work exist
+            // only once that commits; a rollback leaves neither
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    executor.submit(() -> run(id, type, work));
+                }
+            });
+        } else {
+            executor.submit(() -> run(id, type, work));
+        }
         return id;
     }
 

@@ -2,12 +2,9 @@ package com.memora.infra.redis;
 
 import com.memora.infra.srs.SrsProperties;
 import com.memora.projection.srs.ReviewQueues;
-import com.memora.projection.srs.ReviewQueuesUnavailableException;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
-import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
 import org.springframework.stereotype.Component;
 
@@ -125,13 +122,6 @@ public class RedisReviewQueues implements ReviewQueues {
     }
 
     private <T> T call(Supplier<T> redisCall) {
-        try {
-            return breaker.executeSupplier(redisCall);
-        } catch (CallNotPermittedException e) {
-            throw new ReviewQueuesUnavailableException("Safe Mode: Redis failed recently and is tried again shortly",
-                                                       e);
-        } catch (RedisException e) {
-            throw new ReviewQueuesUnavailableException("Redis failed: " + e.getMessage(), e);
-        }
+        return ReviewQueueCalls.through(breaker, redisCall);
     }
 }

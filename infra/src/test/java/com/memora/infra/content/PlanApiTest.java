@@ -72,7 +72,8 @@ class PlanApiTest extends IntegrationTest {
                                Map.of("id", "rename-1", "target_type", "Lesson", "target_id", math.get("lesson"),
                                       "action", "Rename", "value", "النهايات")).status()).isEqualTo(201);
 
-        JsonNode read = awaitPlan(plan, json -> json.get("overrides").size() == 2);
+        // the read model reads a plan's subjects and overrides in two statements: wait until both are in
+        JsonNode read = awaitPlan(plan, json -> json.get("overrides").size() == 2 && json.get("subjects").size() == 2);
         assertThat(read.get("title").asText()).isEqualTo("Tawjihi Scientific");
         assertThat(read.get("season").asText()).isEqualTo(season);
         assertThat(read.get("stream").asText()).isEqualTo("SCI");

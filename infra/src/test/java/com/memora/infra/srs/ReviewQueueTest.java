@@ -5,16 +5,10 @@ import com.memora.infra.redis.RedisRestartDetector;
 import com.memora.infra.testsupport.TestServers;
 import com.memora.projection.srs.ReviewQueueProjection;
 import org.junit.jupiter.api.Test;
-import org.redisson.api.RScoredSortedSet;
-import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.StringCodec;
-import org.redisson.client.protocol.ScoredEntry;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -23,34 +17,7 @@ import static org.awaitility.Awaitility.await;
 class ReviewQueueTest extends ReviewTestSupport {
 
     @Autowired
-    RedissonClient redisson;
-
-    @Autowired
     RedisRestartDetector restarts;
-
-    private RScoredSortedSet<String> queue(String playerId, String season) {
-        return redisson.getScoredSortedSet("srs:" + playerId + ":" + season, StringCodec.INSTANCE);
-    }
-
-    /** The queue as question → due epoch second, plus its "#applied" marker. */
-    private Map<String, Double> contents(String playerId, String season) {
-        Map<String, Double> contents = new LinkedHashMap<>();
-        for (ScoredEntry<String> entry : queue(playerId, season).entryRange(0, -1)) {
-            contents.put(entry.getValue(), entry.getScore());
-        }
-        return contents;
-    }
-
-    /** What the tracker says the queue must hold. */
-    private Map<String, Double> expectedFromTracker(String playerId, String season) {
-        Map<String, Double> expected = new LinkedHashMap<>();
-        for (Map<String, Object> row : trackerRows(playerId, season)) {
-            expected.put((String) row.get("question_id"),
-                         (double) ((java.sql.Timestamp) row.get("due")).toInstant().getEpochSecond());
-        }
-        expected.put("#applied", (double) -(trackerSequence(jdbc, playerId, season) + 2));
-        return expected;
-    }
 
     @Test
     void aQueueIsBuiltWholeOnTheFirstReadAndThenFollowsTheSubmissions() {

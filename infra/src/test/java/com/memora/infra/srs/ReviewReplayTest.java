@@ -10,10 +10,6 @@ import com.memora.kernel.srs.fsrs.CardState;
 import com.memora.projection.srs.TrackerProjection;
 import com.memora.projection.srs.TrackerStore;
 import org.junit.jupiter.api.Test;
-import org.redisson.api.RScoredSortedSet;
-import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.StringCodec;
-import org.redisson.client.protocol.ScoredEntry;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
@@ -30,31 +26,7 @@ import static org.awaitility.Awaitility.await;
 class ReviewReplayTest extends ReviewTestSupport {
 
     @Autowired
-    RedissonClient redisson;
-
-    @Autowired
     TrackerStore tracker;
-
-    private Map<String, Double> queue(String playerId, String season) {
-        Map<String, Double> contents = new LinkedHashMap<>();
-        RScoredSortedSet<String> set = redisson.getScoredSortedSet("srs:" + playerId + ":" + season,
-                                                                   StringCodec.INSTANCE);
-        for (ScoredEntry<String> entry : set.entryRange(0, -1)) {
-            contents.put(entry.getValue(), entry.getScore());
-        }
-        return contents;
-    }
-
-    private void replay(String group) {
-        ApiClient admin = admin();
-        assertThat(admin.post("/api/admin/replay/" + group, null).status()).isEqualTo(202);
-        long head = jdbc.sql("select max(global_index) from domain_event_entry").query(Long.class).single();
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            JsonNode status = admin.get("/api/admin/replay/" + group).json();
-            return !status.get("replaying").asBoolean() && status.get("caught_up").asBoolean()
-                   && status.get("position").asLong() >= head;
-        });
-    }
 
     @Test
     void aReplayRebuildsTheTrackerAndTheQueuesToTheSameContent() {
@@ -75,14 +47,20 @@ class ReviewReplayTest extends ReviewTestSupport {
         for (String player : players) {
             dueBefore.put(player, dueOk(player, "?season=" + season, tokens.get(player)));
             trackerBefore.put(player, trackerRows(player, season));
-            queuesBefore.put(player, queue(player, season));
+            queuesBefore.put(player, contents(player, season));
             awaitTracker(player, archived, 0);
             assertThat(trackerRows(player, archived)).hasSize(1);
         }
         assertThat(queuesBefore.get(players.get(0))).containsKeys("Q1", "Q2", "Q3", "#applied");
 
-        // issue 7 archives the season; here its registry flag is set as archiving would set it
-        jdbc.sql("update season_registry set archived = true where season_id = ?").param(archived).update();
+        // archived (issue 7): its rows move to the archive and its events stay out of the replay
+        ApiClient admin = admin();
+        ApiClient.Response archiving = admin.post("/api/admin/srs/seasons/" + archived + "/archive",
+                                                  Map.of("confirm", true));
+        assertThat(archiving.status()).isEqualTo(202);
+        String job = archiving.json().get("job_id").asText();
+        await().atMost(Duration.ofSeconds(60)).until(
+                () -> "SUCCEEDED".equals(admin.get("/api/admin/jobs/" + job).json().get("state").asText()));
         replay(TrackerProjection.PROCESSING_GROUP);
         replay(ReviewQueueProjection.PROCESSING_GROUP);
 
@@ -93,7 +71,7 @@ class ReviewReplayTest extends ReviewTestSupport {
             assertThat(trackerRows(player, season)).isEqualTo(trackerBefore.get(player));
             assertThat(trackerRows(player, archived)).as("archived seasons are not replayed").isEmpty();
             assertThat(dueOk(player, "?season=" + season, null)).isEqualTo(dueBefore.get(player));
-            assertThat(queue(player, season)).isEqualTo(queuesBefore.get(player));
+            assertThat(contents(player, season)).isEqualTo(queuesBefore.get(player));
         }
     }
 

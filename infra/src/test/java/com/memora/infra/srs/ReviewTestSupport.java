@@ -7,6 +7,10 @@ import com.memora.infra.testsupport.IntegrationTest;
 import com.memora.infra.testsupport.TestTokens;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.redisson.api.RScoredSortedSet;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.codec.StringCodec;
+import org.redisson.client.protocol.ScoredEntry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -26,6 +30,9 @@ abstract class ReviewTestSupport extends IntegrationTest {
 
     @Autowired
     protected EventProcessingConfiguration processing;
+
+    @Autowired
+    protected RedissonClient redisson;
 
     protected ApiClient editor() {
         return api(TestTokens.editor());
@@ -140,5 +147,42 @@ abstract class ReviewTestSupport extends IntegrationTest {
                         from srs_tracker where player = ? and season = ? order by question_id
                         """)
                    .params(playerId, season).query().listOfRows();
+    }
+
+    protected RScoredSortedSet<String> queue(String playerId, String season) {
+        return redisson.getScoredSortedSet("srs:" + playerId + ":" + season, StringCodec.INSTANCE);
+    }
+
+    /** The queue as question → due epoch second, plus its "#applied" marker. */
+    protected Map<String, Double> contents(String playerId, String season) {
+        Map<String, Double> contents = new LinkedHashMap<>();
+        for (ScoredEntry<String> entry : queue(playerId, season).entryRange(0, -1)) {
+            contents.put(entry.getValue(), entry.getScore());
+        }
+        return contents;
+    }
+
+    /** What the tracker says the player's queue must hold (rows without progress: marker of sequence -1). */
+    protected Map<String, Double> expectedFromTracker(String playerId, String season) {
+        Map<String, Double> expected = new LinkedHashMap<>();
+        jdbc.sql("select question_id, extract(epoch from due)::bigint from srs_tracker "
+                 + "where player = ? and season = ? order by question_id")
+            .params(playerId, season)
+            .query(rs -> {
+                expected.put(rs.getString(1), (double) rs.getLong(2));
+            });
+        expected.put("#applied", (double) -(trackerSequence(jdbc, playerId, season) + 2));
+        return expected;
+    }
+
+    protected void replay(String group) {
+        ApiClient admin = admin();
+        assertThat(admin.post("/api/admin/replay/" + group, null).status()).isEqualTo(202);
+        long head = jdbc.sql("select max(global_index) from domain_event_entry").query(Long.class).single();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            JsonNode status = admin.get("/api/admin/replay/" + group).json();
+            return !status.get("replaying").asBoolean() && status.get("caught_up").asBoolean()
+                   && status.get("position").asLong() >= head;
+        });
     }
 }

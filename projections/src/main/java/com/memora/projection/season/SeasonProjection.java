@@ -1,6 +1,7 @@
 package com.memora.projection.season;
 
 import com.memora.kernel.season.SeasonActivatedEvent;
+import com.memora.kernel.season.SeasonArchivedEvent;
 import com.memora.kernel.season.SeasonAutoArchiveDisabledEvent;
 import com.memora.kernel.season.SeasonAutoArchiveEnabledEvent;
 import com.memora.kernel.season.SeasonCreatedEvent;
@@ -9,6 +10,7 @@ import com.memora.kernel.season.SeasonDetailsChangedEvent;
 import com.memora.kernel.season.SeasonPartitionCreatedEvent;
 import com.memora.kernel.season.SeasonReviewCacheDisabledEvent;
 import com.memora.kernel.season.SeasonReviewCacheEnabledEvent;
+import com.memora.kernel.season.SeasonTrackerArchivedEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -78,6 +80,16 @@ public class SeasonProjection {
     @EventHandler
     void on(SeasonPartitionCreatedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         update(event.seasonId(), sequence, view -> view.withPartitionCreated(at));
+    }
+
+    @EventHandler
+    void on(SeasonArchivedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.seasonId(), sequence, view -> view.withArchived(event.archivedAt(), at));
+    }
+
+    @EventHandler
+    void on(SeasonTrackerArchivedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.seasonId(), sequence, view -> view.withRecordsArchived(event.recordsArchived(), at));
     }
 
     @ResetHandler

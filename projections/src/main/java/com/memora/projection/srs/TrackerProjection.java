@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
  * The review tracker (decisions S5): every player's memory per season and question, in PostgreSQL, from the
  * submissions' events. It is what Safe Mode reads and what review queues are built from. Replayable and idempotent
  * (rows keep the sequence that wrote them); it creates a season's partition itself if the partition is missing, and
- * skips events of archived seasons, in replays too, so a replay never brings archived rows back.
+ * skips the events of seasons whose rows were moved to the archive, in replays too, so a replay never brings
+ * archived rows back. A season that is archived but whose rows are not moved yet is still applied: the archive waits
+ * for this projection to apply every review accepted before it, then moves the rows.
  */
 @Component
 @ProcessingGroup(TrackerProjection.PROCESSING_GROUP)
@@ -33,11 +35,15 @@ public class TrackerProjection {
 
     @EventHandler
     void on(ReviewsSubmittedEvent event, @SequenceNumber long sequence) {
-        if (seasons.find(event.seasonId()).map(SeasonStatus::archived).orElse(false)) {
+        if (seasons.find(event.seasonId()).map(SeasonStatus::trackerArchived).orElse(false)) {
             return;
         }
-        partitions.ensure(event.seasonId());
-        store.apply(event.playerId(), event.seasonId(), sequence, event.latestPerQuestion());
+        try {
+            partitions.ensure(event.seasonId());
+            store.apply(event.playerId(), event.seasonId(), sequence, event.latestPerQuestion());
+        } catch (SeasonTrackerArchivedException e) {
+            // the rows were moved to the archive while this event was on its way: a redelivery, nothing lost
+        }
     }
 
     @ResetHandler

@@ -32,6 +32,7 @@ class SeasonQueryHandler {
 
     private static SeasonResponse toResponse(SeasonView view) {
         return new SeasonResponse(view.id(), view.title(), view.startDate(), view.endDate(), view.active(),
-                                  view.enableRedis(), view.autoArchive(), view.partitionCreated());
+                                  view.enableRedis(), view.autoArchive(), view.partitionCreated(), view.archived(),
+                                  view.archivedAt(), view.recordsArchived());
     }
 }

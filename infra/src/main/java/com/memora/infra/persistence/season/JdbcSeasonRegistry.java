@@ -23,7 +23,8 @@ class JdbcSeasonRegistry implements SeasonRegistry, SeasonRegistryWriter {
             rs.getBoolean("active"),
             rs.getBoolean("enable_redis"),
             rs.getBoolean("archived"),
-            rs.getBoolean("partition_created"));
+            rs.getBoolean("partition_created"),
+            rs.getBoolean("tracker_archived"));
 
     private final JdbcClient jdbc;
 
@@ -67,6 +68,17 @@ class JdbcSeasonRegistry implements SeasonRegistry, SeasonRegistryWriter {
     @Override
     public void partitionCreated(String seasonId) {
         jdbc.sql("update season_registry set partition_created = true where season_id = ?").param(seasonId).update();
+    }
+
+    @Override
+    public void archived(String seasonId) {
+        SeasonReviewLock.exclusive(jdbc, seasonId);
+        jdbc.sql("update season_registry set archived = true where season_id = ?").param(seasonId).update();
+    }
+
+    @Override
+    public void trackerArchived(String seasonId) {
+        jdbc.sql("update season_registry set tracker_archived = true where season_id = ?").param(seasonId).update();
     }
 
     /** A second active season violates the unique index: another activation committed first, so retry. */

@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -23,6 +24,8 @@ class JdbcSeasonViewStore implements SeasonViewStore {
             rs.getBoolean("enable_redis"),
             rs.getBoolean("auto_archive"),
             rs.getBoolean("partition_created"),
+            instant(rs.getObject("archived_at", OffsetDateTime.class)),
+            rs.getObject("records_archived", Long.class),
             rs.getObject("created_at", OffsetDateTime.class).toInstant(),
             rs.getObject("updated_at", OffsetDateTime.class).toInstant());
 
@@ -36,13 +39,15 @@ class JdbcSeasonViewStore implements SeasonViewStore {
     public void save(SeasonView view, long sequence) {
         jdbc.sql("""
                  insert into season_view (id, title, start_date, end_date, active, enable_redis, auto_archive,
-                                          partition_created, created_at, updated_at, last_sequence)
-                 values (:id, :title, :start, :end, :active, :redis, :archive, :partition, :created, :updated,
-                         :seq)
+                                          partition_created, archived_at, records_archived, created_at,
+                                          updated_at, last_sequence)
+                 values (:id, :title, :start, :end, :active, :redis, :archive, :partition, :archived_at,
+                         :records_archived, :created, :updated, :seq)
                  on conflict (id) do update set
                      title = excluded.title, start_date = excluded.start_date, end_date = excluded.end_date,
                      active = excluded.active, enable_redis = excluded.enable_redis,
                      auto_archive = excluded.auto_archive, partition_created = excluded.partition_created,
+                     archived_at = excluded.archived_at, records_archived = excluded.records_archived,
                      updated_at = excluded.updated_at,
                      last_sequence = excluded.last_sequence
                  where season_view.last_sequence < excluded.last_sequence
@@ -55,6 +60,8 @@ class JdbcSeasonViewStore implements SeasonViewStore {
             .param("redis", view.enableRedis())
             .param("archive", view.autoArchive())
             .param("partition", view.partitionCreated())
+            .param("archived_at", view.archivedAt() == null ? null : view.archivedAt().atOffset(ZoneOffset.UTC))
+            .param("records_archived", view.recordsArchived())
             .param("created", view.createdAt().atOffset(ZoneOffset.UTC))
             .param("updated", view.updatedAt().atOffset(ZoneOffset.UTC))
             .param("seq", sequence)
@@ -69,6 +76,10 @@ class JdbcSeasonViewStore implements SeasonViewStore {
     @Override
     public List<SeasonView> findAll() {
         return jdbc.sql("select * from season_view order by start_date desc, id").query(ROW).list();
+    }
+
+    private static Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
     }
 
     @Override

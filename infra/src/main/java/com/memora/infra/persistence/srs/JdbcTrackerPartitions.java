@@ -1,5 +1,6 @@
 package com.memora.infra.persistence.srs;
 
+import com.memora.projection.srs.SeasonTrackerArchivedException;
 import com.memora.projection.srs.TrackerPartitions;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
@@ -61,6 +62,9 @@ class JdbcTrackerPartitions implements TrackerPartitions {
     }
 
     private void createUnlessPresent(String seasonId, String name) {
+        if (trackerArchived(seasonId)) {
+            throw new SeasonTrackerArchivedException(seasonId); // its partition was dropped for good
+        }
         if (parentOf(name).isEmpty()) {
             jdbc.sql("create table " + quoted(name) + " partition of " + TrackerPartitionNames.PARENT
                      + " for values in ('" + seasonId + "')").update();
@@ -77,6 +81,12 @@ class JdbcTrackerPartitions implements TrackerPartitions {
             throw new IllegalStateException("a table named " + name + " exists but is not a partition of "
                                             + TrackerPartitionNames.PARENT + "; rename or drop it");
         }
+    }
+
+    /** The season's rows were moved to the archive and its partition dropped (decisions S5). */
+    boolean trackerArchived(String seasonId) {
+        return jdbc.sql("select tracker_archived from season_registry where season_id = ?").param(seasonId)
+                   .query(Boolean.class).optional().orElse(false);
     }
 
     /** The table's parent ("" when the table exists but is no partition); empty when no such table exists. */

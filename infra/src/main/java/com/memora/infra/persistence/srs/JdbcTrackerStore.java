@@ -2,6 +2,7 @@ package com.memora.infra.persistence.srs;
 
 import com.memora.kernel.srs.ReviewedQuestion;
 import com.memora.kernel.srs.CardStateNames;
+import com.memora.projection.srs.SeasonTrackerArchivedException;
 import com.memora.projection.srs.TrackedCard;
 import com.memora.projection.srs.TrackerStore;
 import org.springframework.core.NestedExceptionUtils;
@@ -64,6 +65,11 @@ class JdbcTrackerStore implements TrackerStore {
         try {
             savepoint.executeWithoutResult(status -> upsert(playerId, seasonId, sequence, questions));
         } catch (DataAccessException e) {
+            if (partitions.trackerArchived(seasonId)) {
+                // archived while this write waited for the partition: skipped, the partition stays dropped
+                partitions.forget(seasonId);
+                throw new SeasonTrackerArchivedException(seasonId);
+            }
             if (!(NestedExceptionUtils.getMostSpecificCause(e) instanceof SQLException sql)
                 || !NO_PARTITION.equals(sql.getSQLState())) {
                 throw e;

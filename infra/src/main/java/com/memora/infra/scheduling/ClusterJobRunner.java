@@ -1,0 +1,175 @@
+package com.memora.infra.scheduling;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.memora.infra.config.NodeProperties;
+import com.memora.kernel.ops.JobRun;
+import com.memora.kernel.ops.JobRuns;
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs a scheduled job on one node of the cluster at a time and records the run (decisions O7; issue 7). The lock is
+ * ShedLock's, in PostgreSQL (table {@code shedlock}, database time, so nodes with skewed clocks agree) — the same
+ * locks {@code @SchedulerLock} takes — used through its executor here so that taking the lock and recording the run
+ * are one step that tests can drive with scheduling off. A node that finds the lock taken runs nothing and records
+ * nothing. Runs are kept in {@code scheduled_job_run}: node, start, end (service clock), outcome, summary or error.
+ * <p>
+ * Jobs keep no lock after they finish ({@code lockAtLeastFor} zero): every job is idempotent, so a second node whose
+ * trigger fires a moment later, by a clock a little behind, only repeats harmless work.
+ */
+@Component
+public class ClusterJobRunner implements JobRuns {
+
+    private static final Logger log = LoggerFactory.getLogger(ClusterJobRunner.class);
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final String nodeId;
+    private final LockingTaskExecutor locks;
+
+    ClusterJobRunner(JdbcClient jdbc, DataSource dataSource, ObjectMapper json, Clock clock, NodeProperties node) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+        this.nodeId = node.nodeId();
+        this.locks = new DefaultLockingTaskExecutor(new JdbcTemplateLockProvider(
+                JdbcTemplateLockProvider.Configuration.builder()
+                                                      .withJdbcTemplate(new JdbcTemplate(dataSource))
+                                                      .withTableName("shedlock")
+                                                      .withLockedByValue(nodeId) // which node runs it
+                                                      .usingDbTime()
+                                                      .build()));
+    }
+
+    /**
+     * Runs the job if no other node is running it, and records the run.
+     *
+     * @param lockAtMostFor how long the lock outlives a node that died while running the job
+     * @return the recorded run; empty when another node holds the job's lock
+     */
+    public Optional<JobRun> runExclusively(String jobName, Duration lockAtMostFor, JobBody body) {
+        try {
+            LockingTaskExecutor.TaskResult<JobRun> result = locks.executeWithLock(
+                    () -> record(jobName, body), new LockConfiguration(Instant.now(), jobName, lockAtMostFor,
+                                                                       Duration.ZERO));
+            if (!result.wasExecuted()) {
+                log.info("Scheduled job {} is running on another node; skipped here", jobName);
+                return Optional.empty();
+            }
+            return Optional.of(result.getResult());
+        } catch (Throwable e) { // record() catches the job's own failures; this is the lock store failing
+            log.error("Scheduled job {} could not take its lock", jobName, e);
+            return Optional.empty();
+        }
+    }
+
+    private JobRun record(String jobName, JobBody body) {
+        long id = jdbc.sql("""
+                           insert into scheduled_job_run (job_name, node_id, started_at, outcome)
+                           values (?, ?, ?, 'RUNNING') returning id
+                           """)
+                      .params(jobName, nodeId, now()).query(Long.class).single();
+        try {
+            Object summary = body.run();
+            jdbc.sql("""
+                     update scheduled_job_run set outcome = 'SUCCEEDED', finished_at = ?, summary = cast(? as jsonb)
+                     where id = ?
+                     """)
+                .params(now(), toJson(summary), id).update();
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            log.error("Scheduled job {} failed", jobName, e);
+            jdbc.sql("update scheduled_job_run set outcome = 'FAILED', finished_at = ?, error = ? where id = ?")
+                .params(now(), e.getMessage() == null ? e.toString() : e.getMessage(), id).update();
+        }
+        return jdbc.sql("select * from scheduled_job_run where id = ?").param(id).query(rowMapper()).single();
+    }
+
+    /** Runs this node was making when it stopped cannot finish; say so instead of showing them running forever. */
+    @EventListener(ApplicationReadyEvent.class)
+    void failRunsInterruptedByARestart() {
+        int interrupted = jdbc.sql("""
+                                   update scheduled_job_run set outcome = 'FAILED', finished_at = ?,
+                                          error = 'interrupted by a restart'
+                                   where outcome = 'RUNNING' and node_id = ?
+                                   """)
+                              .params(now(), nodeId).update();
+        if (interrupted > 0) {
+            log.warn("{} scheduled job run(s) were interrupted by the last stop of this node", interrupted);
+        }
+    }
+
+    @Override
+    public List<JobRun> recent(String jobNameOrNull, int limit) {
+        return jdbc.sql("""
+                        select * from scheduled_job_run where (cast(:job as varchar) is null or job_name = :job)
+                        order by started_at desc, id desc limit :limit
+                        """)
+                   .param("job", jobNameOrNull).param("limit", limit)
+                   .query(rowMapper()).list();
+    }
+
+    private RowMapper<JobRun> rowMapper() {
+        return (rs, row) -> {
+            OffsetDateTime finished = rs.getObject("finished_at", OffsetDateTime.class);
+            return new JobRun(rs.getLong("id"), rs.getString("job_name"), rs.getString("node_id"),
+                              rs.getObject("started_at", OffsetDateTime.class).toInstant(),
+                              finished == null ? null : finished.toInstant(), rs.getString("outcome"),
+                              fromJson(rs.getString("summary")), rs.getString("error"));
+        };
+    }
+
+    private OffsetDateTime now() {
+        return clock.instant().atOffset(ZoneOffset.UTC);
+    }
+
+    private String toJson(Object summary) {
+        try {
+            return summary == null ? null : json.writeValueAsString(summary);
+        } catch (JsonProcessingException e) {
+            return "{\"unserializable\": true}";
+        }
+    }
+
+    private Map<String, Object> fromJson(String value) {
+        try {
+            return value == null ? null : json.readValue(value, MAP);
+        } catch (JsonProcessingException e) {
+            return Map.of("unreadable", value);
+        }
+    }
+
+    /** A scheduled job's work; what it returns is the run's summary (serialized as JSON). */
+    @FunctionalInterface
+    public interface JobBody {
+
+        Object run() throws Exception;
+    }
+}

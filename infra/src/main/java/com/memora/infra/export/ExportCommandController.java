@@ -5,6 +5,9 @@ import com.memora.kernel.error.NotFoundException;
 import com.memora.kernel.id.Identifiers;
 import com.memora.projection.export.pipeline.DirtyPlans;
 import com.memora.projection.export.pipeline.PendingPlan;
+import com.memora.projection.export.pipeline.PublicationState;
+import com.memora.projection.export.pipeline.PublicationStates;
+import com.memora.projection.export.pipeline.PublicationStatus;
 import com.memora.projection.plan.PlanView;
 import com.memora.projection.plan.PlanViewStore;
 import jakarta.validation.constraints.Pattern;
@@ -22,7 +25,7 @@ import java.util.List;
 /**
  * Operator actions on the plan export (api.md "Operations"). A rebuild queues the plan and starts a batch run at
  * once, whatever the interval; the answer comes before the build ends ({@code GET /api/admin/export/logs?plan=}
- * shows it).
+ * shows it). A retry sends a dead-lettered plan again.
  */
 @RestController
 @RequestMapping("/api/admin/export")
@@ -32,13 +35,15 @@ class ExportCommandController {
     private final PlanViewStore plans;
     private final DirtyPlans dirtyPlans;
     private final AfterCommitExportWakeUp wakeUp;
+    private final PublicationStates states;
     private final Clock clock;
 
     ExportCommandController(PlanViewStore plans, DirtyPlans dirtyPlans, AfterCommitExportWakeUp wakeUp,
-                            Clock clock) {
+                            PublicationStates states, Clock clock) {
         this.plans = plans;
         this.dirtyPlans = dirtyPlans;
         this.wakeUp = wakeUp;
+        this.states = states;
         this.clock = clock;
     }
 
@@ -60,5 +65,35 @@ class ExportCommandController {
 
     /** @param pending the plan's place in the queue; null when the build already consumed it */
     record RebuildResponse(String planId, String status, PendingPlan pending, String logsUrl) {
+    }
+
+    /**
+     * Sends a dead-lettered plan again (decisions O2, api.md {@code POST /api/admin/export/plans/{id}/retry}); only a
+     * dead letter, anything else is a 409.
+     * <p>
+     * INTERIM (issue 8 branch): until the CDN wiring of issue 5 is merged, nothing here publishes to a CDN, so the
+     * retry queues the plan like a rebuild and wakes the pipeline. Issue 5's version of this method (re-publishing
+     * the owed files from the staged ones with a fresh retry counter, in a background job) replaces this one at the
+     * merge; the path and the 202/404/409 answers are the same.
+     */
+    @PostMapping("/plans/{id}/retry")
+    ResponseEntity<RetryResponse> retry(@PathVariable("id") @Pattern(regexp = Identifiers.NODE_ID_REGEX,
+                                                                       message = "must be a plan id (I1)")
+                                        String id) {
+        PublicationState state = states.find(id).orElseThrow(() -> new NotFoundException("plan", id));
+        if (state.status() != PublicationStatus.DEAD_LETTER) {
+            throw new ConflictException("plan-not-dead-lettered", "Plan " + id + " is " + state.status()
+                                        + ", not DEAD_LETTER: only a dead-lettered plan is retried by hand (a plan in"
+                                        + " RETRY_WAIT is retried on its schedule, a FAILED one by a rebuild)");
+        }
+        dirtyPlans.mark(List.of(id), "retry of a dead letter requested by an operator", true, clock.instant());
+        wakeUp.rebuildRequested();
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                             .body(new RetryResponse(id, "QUEUED", state.lastError(),
+                                                     "/api/admin/export/logs?plan=" + id));
+    }
+
+    /** @param lastError the failure that dead-lettered the plan */
+    record RetryResponse(String planId, String status, String lastError, String logsUrl) {
     }
 }

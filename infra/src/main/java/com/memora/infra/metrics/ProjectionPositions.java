@@ -17,7 +17,7 @@ import java.util.OptionalLong;
  * store. Lag = head − position, in events; a segment that has handled nothing yet counts from before the first.
  */
 @Component
-class ProjectionPositions {
+public class ProjectionPositions {
 
     private final JdbcClient jdbc;
     private final Serializer serializer;
@@ -28,7 +28,7 @@ class ProjectionPositions {
         this.serializer = serializer;
     }
 
-    Snapshot read() {
+    public Snapshot read() {
         long head = jdbc.sql("select coalesce(max(global_index), -1) from domain_event_entry").query(Long.class)
                         .single();
         Map<String, Long> slowest = new HashMap<>();
@@ -59,10 +59,10 @@ class ProjectionPositions {
      * @param head     the global index of the newest stored event (-1: none)
      * @param slowest  per processing group, the lowest position of its segments (-1: nothing handled yet)
      */
-    record Snapshot(long head, Map<String, Long> slowest) {
+    public record Snapshot(long head, Map<String, Long> slowest) {
 
         /** Events stored that the group has not handled yet; null for a group without tokens. */
-        Long lag(String group) {
+        public Long lag(String group) {
             Long position = slowest.get(group);
             return position == null ? null : Math.max(0, head - position);
         }

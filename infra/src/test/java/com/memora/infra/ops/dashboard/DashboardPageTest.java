@@ -2,7 +2,12 @@ package com.memora.infra.ops.dashboard;
 
 import com.memora.infra.testsupport.ApiClient;
 import com.memora.infra.testsupport.IntegrationTest;
+import com.memora.infra.testsupport.TestTokens;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,5 +36,19 @@ class DashboardPageTest extends IntegrationTest {
         assertThat(anonymous().post("/admin/", "{}").status()).isIn(401, 403);
         assertThat(anonymous().get("/api/admin/export/queue").status()).isEqualTo(401);
         assertThat(anonymous().get("/admin/nothing-here.js").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theProjectionsListShowsEveryStreamingProjectionWithItsLagAndParkedEvents() {
+        assertThat(api(TestTokens.editor()).get("/api/admin/processors").status()).isEqualTo(403);
+        JsonNode answer = api(TestTokens.admin()).get("/api/admin/processors").json();
+        List<String> groups = new ArrayList<>();
+        answer.get("processors").forEach(processor -> groups.add(processor.get("processing_group").asText()));
+        assertThat(groups).contains("content", "seasons").isSorted();
+        JsonNode content = answer.get("processors").get(groups.indexOf("content"));
+        assertThat(content.get("running").asBoolean()).isTrue();
+        assertThat(content.get("lag").asLong()).isBetween(0L, answer.get("head").asLong() + 1);
+        assertThat(content.get("dead_letters").asLong()).isNotNegative();
+        assertThat(content.get("percent").asDouble()).isBetween(0.0, 100.0);
     }
 }

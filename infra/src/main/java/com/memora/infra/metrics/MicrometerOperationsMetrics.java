@@ -15,6 +15,8 @@ import java.time.Duration;
  *     <li>{@code memora.export.builds} (timer, tag {@code status}): plan builds and how long they took;</li>
  *     <li>{@code memora.export.publication.retries}, {@code memora.export.publication.dead.letters} (counters):
  *     CDN publications sent to {@code RETRY_WAIT} and to {@code DEAD_LETTER} (decisions O2);</li>
+ *     <li>{@code memora.cdn.uploads} (counter, tag {@code outcome}: {@code verified}, {@code resent} — verified on
+ *     the second send —, {@code failed}) and {@code memora.cdn.uploaded.bytes} (counter): files sent to the CDN;</li>
  *     <li>{@code memora.srs.review.submissions} (counter, tag {@code repeated}) and
  *     {@code memora.srs.review.answers} (counter): accepted review submissions and the answers they carried.</li>
  * </ul>
@@ -28,6 +30,10 @@ class MicrometerOperationsMetrics implements OperationsMetrics {
     private final Counter answers;
     private final Counter submissions;
     private final Counter repeatedSubmissions;
+    private final Counter uploadsVerified;
+    private final Counter uploadsResent;
+    private final Counter uploadsFailed;
+    private final Counter uploadedBytes;
 
     MicrometerOperationsMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -42,6 +48,20 @@ class MicrometerOperationsMetrics implements OperationsMetrics {
                               .register(registry);
         this.submissions = submissions(registry, false);
         this.repeatedSubmissions = submissions(registry, true);
+        this.uploadsVerified = uploads(registry, "verified");
+        this.uploadsResent = uploads(registry, "resent");
+        this.uploadsFailed = uploads(registry, "failed");
+        this.uploadedBytes = Counter.builder("memora.cdn.uploaded.bytes")
+                                    .description("Bytes of files uploaded to the CDN and verified")
+                                    .baseUnit("bytes")
+                                    .register(registry);
+    }
+
+    private static Counter uploads(MeterRegistry registry, String outcome) {
+        return Counter.builder("memora.cdn.uploads")
+                      .description("Files uploaded to the CDN, by outcome")
+                      .tag("outcome", outcome)
+                      .register(registry);
     }
 
     private static Counter submissions(MeterRegistry registry, boolean repeated) {
@@ -68,6 +88,17 @@ class MicrometerOperationsMetrics implements OperationsMetrics {
     @Override
     public void publicationDeadLettered() {
         deadLetters.increment();
+    }
+
+    @Override
+    public void fileUploaded(long bytes, int attempts) {
+        (attempts > 1 ? uploadsResent : uploadsVerified).increment();
+        uploadedBytes.increment(bytes);
+    }
+
+    @Override
+    public void uploadFailed() {
+        uploadsFailed.increment();
     }
 
     @Override

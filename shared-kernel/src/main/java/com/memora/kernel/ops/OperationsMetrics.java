@@ -25,6 +25,17 @@ public interface OperationsMetrics {
     void publicationDeadLettered();
 
     /**
+     * One file reached the CDN and its stored copy was verified (ETag = MD5, decisions F9).
+     *
+     * @param bytes    the file's size
+     * @param attempts 1, or 2 when the first copy came out different and was sent again
+     */
+    void fileUploaded(long bytes, int attempts);
+
+    /** One file's upload to the CDN failed (the publication retries on its schedule, decisions O2). */
+    void uploadFailed();
+
+    /**
      * A review submission was accepted.
      *
      * @param answers  answers it carried
@@ -44,6 +55,14 @@ public interface OperationsMetrics {
 
         @Override
         public void publicationDeadLettered() {
+        }
+
+        @Override
+        public void fileUploaded(long bytes, int attempts) {
+        }
+
+        @Override
+        public void uploadFailed() {
         }
 
         @Override

@@ -82,9 +82,9 @@ class ExportCommandController {
                                         String id) {
         PublicationState state = states.find(id).orElseThrow(() -> new NotFoundException("plan", id));
         if (state.status() != PublicationStatus.DEAD_LETTER) {
-            throw new ConflictException("plan-not-dead-lettered", "Plan " + id + " is " + state.status()
-                                        + ", not DEAD_LETTER: only a dead-lettered plan is retried by hand (a plan in"
-                                        + " RETRY_WAIT is retried on its schedule, a FAILED one by a rebuild)");
+            throw new ConflictException("export-not-dead-lettered", "Plan " + id + " is " + state.status()
+                                        + ": only a dead-lettered CDN publication can be retried by hand (a plan in"
+                                        + " RETRY_WAIT is retried on its schedule; rebuild a FAILED plan)");
         }
         dirtyPlans.mark(List.of(id), "retry of a dead letter requested by an operator", true, clock.instant());
         wakeUp.rebuildRequested();

@@ -2,33 +2,24 @@ package com.memora.infra.metrics;
 
 import com.memora.infra.axon.FailingTestProjection;
 import com.memora.infra.axon.replay.ProjectionReplays;
-import com.memora.infra.cdn.CdnSettingsFixture;
 import com.memora.infra.export.ExportFixture;
 import com.memora.infra.testsupport.ApiClient;
 import com.memora.infra.testsupport.Ids;
 import com.memora.infra.testsupport.IntegrationTest;
-import com.memora.infra.testsupport.TestServers;
 import com.memora.infra.testsupport.TestTokens;
-import com.memora.projection.export.cdn.CdnPublishException;
-import com.memora.projection.export.cdn.CdnPublisher;
 import com.memora.projection.export.pipeline.DirtyPlans;
 import com.memora.projection.export.pipeline.ExportBatch;
 import com.memora.projection.export.pipeline.ExportLocks;
 import com.memora.projection.export.pipeline.PublicationStates;
 import com.memora.projection.export.pipeline.SyncLog;
-import com.memora.projection.export.staging.ContentFile;
 import com.memora.projection.export.staging.DiskSpace;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.minio.BucketExistsArgs;
-import io.minio.MakeBucketArgs;
-import io.minio.MinioClient;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +27,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -63,11 +53,6 @@ class OperationsMetricsTest extends IntegrationTest {
     CircuitBreaker reviewQueuesCircuitBreaker;
     @Autowired
     FailingTestProjection failingProjection;
-
-    @Autowired
-    CdnPublisher cdn;
-
-    private static final String UPLOAD_BUCKET = "metrics-uploads";
 
     private ApiClient admin;
     private ExportFixture export;
@@ -199,44 +184,6 @@ class OperationsMetricsTest extends IntegrationTest {
         freeSpace.simulate(new DiskSpace(7, 100));
         await().atMost(Duration.ofSeconds(10))
                .until(() -> scrape().value("memora_content_disk_free_percent") == 7.0);
-    }
-
-    @Test
-    void filesUploadedToTheCdnAreCountedWithTheirBytesAndFailedUploadsApart() throws Exception {
-        MinioClient minio = TestServers.get().minio();
-        if (!minio.bucketExists(BucketExistsArgs.builder().bucket(UPLOAD_BUCKET).build())) {
-            minio.makeBucket(MakeBucketArgs.builder().bucket(UPLOAD_BUCKET).build());
-        }
-        Map<String, String> verified = Map.of("outcome", "verified");
-        Map<String, String> failed = Map.of("outcome", "failed");
-        PrometheusScrape before = scrape();
-        byte[] lesson = "{\"id\": \"L-1\"}\n".getBytes(StandardCharsets.UTF_8);
-        byte[] manifest = "{\"plan\": \"P-1\", \"version\": 1}\n".getBytes(StandardCharsets.UTF_8);
-        String folder = "plans/PLAN-METRICS-" + UUID.randomUUID() + "/";
-        CdnSettingsFixture.save(admin, CdnSettingsFixture.enabledOn(UPLOAD_BUCKET));
-        try {
-            cdn.upload(List.of(new ContentFile(folder + "lessons/L-1.json", lesson),
-                               new ContentFile(folder + "manifest.json", manifest)));
-            PrometheusScrape after = scrape();
-            assertThat(after.value("memora_cdn_uploads_total", verified))
-                    .isEqualTo(orZero(before.value("memora_cdn_uploads_total", verified)) + 2);
-            assertThat(after.value("memora_cdn_uploaded_bytes_total"))
-                    .isEqualTo(orZero(before.value("memora_cdn_uploaded_bytes_total")) + lesson.length
-                               + manifest.length);
-
-            TestServers.get().interruptS3();
-            try {
-                assertThatThrownBy(() -> cdn.upload(List.of(new ContentFile(folder + "manifest.json", manifest))))
-                        .isInstanceOf(CdnPublishException.class);
-            } finally {
-                TestServers.get().resumeS3();
-            }
-            assertThat(scrape().value("memora_cdn_uploads_total", failed))
-                    .isEqualTo(orZero(before.value("memora_cdn_uploads_total", failed)) + 1);
-        } finally {
-            CdnSettingsFixture.save(admin, CdnSettingsFixture.with(CdnSettingsFixture.enabledOn(UPLOAD_BUCKET),
-                                                                   "enabled", false));
-        }
     }
 
     /** A wake-up after a commit may be building the plan right now; its lock is free once that build ends. */

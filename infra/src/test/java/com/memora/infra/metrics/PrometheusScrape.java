@@ -7,7 +7,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code /actuator/prometheus} as Prometheus reads it: text lines {@code name{label="v",…} value}. */
-final class PrometheusScrape {
+public final class PrometheusScrape {
 
     private final String text;
 
@@ -15,7 +15,7 @@ final class PrometheusScrape {
         this.text = text;
     }
 
-    static PrometheusScrape of(ApiClient admin) {
+    public static PrometheusScrape of(ApiClient admin) {
         ApiClient.Response response = admin.withHeader("Accept", "text/plain").get("/actuator/prometheus");
         assertThat(response.status()).as("%s", response).isEqualTo(200);
         return new PrometheusScrape(response.body());
@@ -26,7 +26,7 @@ final class PrometheusScrape {
     }
 
     /** The sum of the series of this name whose labels include these; NaN when no such series exists. */
-    double value(String name, Map<String, String> labels) {
+    public double value(String name, Map<String, String> labels) {
         double sum = 0;
         boolean found = false;
         for (String line : text.split("\n")) {
@@ -44,7 +44,7 @@ final class PrometheusScrape {
         return found ? sum : Double.NaN;
     }
 
-    double value(String name) {
+    public double value(String name) {
         return value(name, Map.of());
     }
 }

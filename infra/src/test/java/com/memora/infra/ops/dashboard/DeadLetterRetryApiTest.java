@@ -44,7 +44,7 @@ class DeadLetterRetryApiTest extends IntegrationTest {
 
         ApiClient.Response notDead = admin.post(retry, null);
         assertThat(notDead.status()).isEqualTo(409);
-        assertThat(notDead.json().get("detail").asText()).contains("LOCAL_ONLY", "not DEAD_LETTER");
+        assertThat(notDead.json().get("detail").asText()).contains("LOCAL_ONLY", "retried by hand");
         assertThat(dirtyPlans.find(planId)).as("nothing queued").isEmpty();
 
         assertThat(api(TestTokens.editor()).post(retry, null).status()).isEqualTo(403);

@@ -191,8 +191,9 @@ public class PlanPublication {
         alerts.raise(Alert.of(DEAD_LETTER_ALERT, AlertSeverity.CRITICAL, planId,
                               "[Memora] CDN Sync Failed: " + planId + " (Dead Letter). The CDN publication failed "
                               + attempt + " times in a row over about "
-                              + Math.round(schedule.totalDelay().toSeconds() / 60.0) + " minutes; last error: " + reason + ". The local files are current and served by the"
-                              + " local origin. Once the CDN answers, retry: POST /api/admin/export/plans/" + planId
+                              + Math.round(schedule.totalDelay().toSeconds() / 60.0) + " minutes; last error: "
+                              + reason + ". The local files are current and served by the local origin. Once the"
+                              + " CDN answers, retry: POST /api/admin/export/plans/" + planId
                               + "/retry."));
         log.warn("CDN publication of plan {} is dead-lettered after {} attempts: {}", planId, attempt, reason);
         return new PublicationAttempt(PublicationStatus.DEAD_LETTER, attempt, uploaded, deleted, error, null);

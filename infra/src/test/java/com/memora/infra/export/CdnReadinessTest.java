@@ -8,6 +8,7 @@ import com.memora.infra.testsupport.TestServers;
 import com.memora.infra.testsupport.TestTokens;
 import com.memora.projection.export.cdn.CdnHealth;
 import com.memora.projection.export.cdn.Md5;
+import com.memora.projection.export.pipeline.BuildTrigger;
 import com.memora.projection.export.pipeline.DirtyPlans;
 import com.memora.projection.export.pipeline.ExportBatch;
 import com.memora.projection.export.pipeline.PublicationStates;
@@ -93,6 +94,10 @@ class CdnReadinessTest extends IntegrationTest {
         awaitReady();
 
         assertThat(BUCKET.etags("plans/")).as("the bucket's tree is the local tree").isEqualTo(localTree());
+        assertThat(export.logs(planId)).as("the readiness round's full sync of the plan").anySatisfy(entry -> {
+            assertThat(entry.trigger()).isEqualTo(BuildTrigger.CDN_SYNC);
+            assertThat(entry.status()).isEqualTo(PublicationStatus.SUCCESS);
+        });
         JsonNode parity = export.admin.get("/api/admin/export/parity").json();
         assertThat(parity.get("trigger").asText()).isEqualTo(CdnReadiness.READINESS);
         assertThat(parity.at("/last_check/clean").asBoolean()).isTrue();

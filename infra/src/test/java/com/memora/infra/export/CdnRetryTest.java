@@ -281,9 +281,11 @@ class CdnRetryTest extends IntegrationTest {
         ExportFixture.ok(export.admin.post("/api/admin/export/plans/" + planId + "/rebuild", null));
         SyncLogEntry rebuilt = export.build(planId);
 
-        assertThat(rebuilt.filesWritten()).as("nothing changed locally").isZero();
+        // the content did not change; only lessons whose video links entered a new signing window during the hour
+        // the clock moved may be rewritten (F7), and those paths are owed already
         assertThat(rebuilt.status()).isEqualTo(PublicationStatus.SUCCESS);
-        assertThat(rebuilt.filesUploaded()).as("everything still owed").isEqualTo(6);
+        assertThat(rebuilt.filesUploaded()).as("everything still owed, uploaded once").isEqualTo(6);
+        assertThat(rebuilt.syncVerified()).isTrue();
         BUCKET.assertHoldsExactly(export, planId);
     }
 

@@ -76,7 +76,7 @@ public class CdnPublications {
                 continue;
             }
             try (ExportLocks.Held held = lock.get()) {
-                outcomes.add(publishLocked(planId, BuildTrigger.RETRY)
+                outcomes.add(publishLocked(planId, triggerOf(planId))
                                      .orElse(new Outcome(planId, null, null, "nothing due")));
             } catch (RuntimeException e) {
                 // the debt stays recorded: the next tick tries again
@@ -85,6 +85,17 @@ public class CdnPublications {
             }
         }
         return outcomes;
+    }
+
+    /**
+     * A full sync owed while no attempt failed yet is the readiness round's (or a removed folder's that could not be
+     * published at once); everything else the tick takes up is a retry or a publication left owed.
+     */
+    private BuildTrigger triggerOf(String planId) {
+        return debts.summary(planId)
+                    .filter(owed -> owed.state() == CdnDebtState.OWED && owed.fullSync())
+                    .map(owed -> BuildTrigger.CDN_SYNC)
+                    .orElse(BuildTrigger.RETRY);
     }
 
     /**

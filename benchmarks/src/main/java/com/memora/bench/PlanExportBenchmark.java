@@ -41,9 +41,9 @@ import java.util.Map;
 public final class PlanExportBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String PLAN = "PLAN-ALL";
+    static final String PLAN = "PLAN-ALL";
     /** Only PLAN-ALL lists subject S-4, so an edit there queues that plan alone. */
-    private static final String LESSON = "L-4-0-0-0-0";
+    static final String LESSON = "L-4-0-0-0-0";
 
     public static void main(String[] args) throws Exception {
         int edits = Integer.getInteger("edits", 10);
@@ -135,14 +135,14 @@ public final class PlanExportBenchmark {
         app.bean(DirtyPlans.class).mark(List.of(PLAN), "benchmark", true, Instant.now());
     }
 
-    private static void awaitNothingPending(BenchmarkApp app) throws InterruptedException {
+    static void awaitNothingPending(BenchmarkApp app) throws InterruptedException {
         while (app.bean(DirtyPlans.class).count() > 0) {
             app.bean(ExportBatch.class).runNow();
             Thread.sleep(50);
         }
     }
 
-    private static void awaitCaughtUp(BenchmarkApp app, JdbcClient jdbc) throws InterruptedException {
+    static void awaitCaughtUp(BenchmarkApp app, JdbcClient jdbc) throws InterruptedException {
         long head = jdbc.sql("select coalesce(max(global_index), 0) from domain_event_entry").query(Long.class)
                         .single();
         ProjectionReplays replays = app.bean(ProjectionReplays.class);
@@ -155,7 +155,7 @@ public final class PlanExportBenchmark {
         }
     }
 
-    private static void importAndWait(ApiClient editor, Map<String, Object> document) throws Exception {
+    static void importAndWait(ApiClient editor, Map<String, Object> document) throws Exception {
         ApiClient.Response accepted = editor.post("/api/import", JSON.writeValueAsString(document));
         if (accepted.status() != 202) {
             throw new IllegalStateException(accepted.toString());
@@ -182,7 +182,7 @@ public final class PlanExportBenchmark {
 
     /** The import benchmark's 5,000 lessons, plus a plan listing all five subjects. */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> curriculum() {
+    static Map<String, Object> curriculum() {
         Map<String, Object> document = new LinkedHashMap<>(ContentImportBenchmark.curriculum(10));
         List<Object> plans = new ArrayList<>((List<Object>) document.get("plans"));
         List<Object> subjects = new ArrayList<>();
@@ -197,7 +197,7 @@ public final class PlanExportBenchmark {
         return document;
     }
 
-    private static Map<String, Object> tinyCurriculum() {
+    static Map<String, Object> tinyCurriculum() {
         return Map.of("seasons", List.of(Map.of("id", "SEASON-2025", "title", "Warm-up", "start_date", "2025-09-01",
                                                 "end_date", "2026-06-30")),
                       "subjects", List.of(Map.of("id", "WARM", "title", "Warm-up", "is_published", true)),

@@ -50,10 +50,28 @@ class JdbcCdnStatusStore implements CdnStatusStore {
     public void resetReadiness(Instant at, String note) {
         jdbc.sql("""
                  update cdn_status set ready = false, ready_target = null, ready_since = null,
-                     readiness_note = :note, updated_at = :at
+                     readiness_note = :note, sync_round_target = null, sync_round_started_at = null, updated_at = :at
                  where id = 1
                  """)
             .param("at", utc(at)).param("note", note).update();
+    }
+
+    @Override
+    public String syncRoundTarget() {
+        return jdbc.sql("select sync_round_target from cdn_status where id = 1").query(String.class).optional()
+                   .orElse(null);
+    }
+
+    @Override
+    public void syncRoundStarted(String target, Instant at) {
+        jdbc.sql("update cdn_status set sync_round_target = :target, sync_round_started_at = :at where id = 1")
+            .param("target", target).param("at", utc(at)).update();
+    }
+
+    @Override
+    public void syncRoundCleared() {
+        jdbc.sql("update cdn_status set sync_round_target = null, sync_round_started_at = null where id = 1")
+            .update();
     }
 
     @Override

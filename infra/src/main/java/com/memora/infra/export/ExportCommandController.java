@@ -3,11 +3,14 @@ package com.memora.infra.export;
 import com.memora.kernel.error.ConflictException;
 import com.memora.kernel.error.NotFoundException;
 import com.memora.kernel.id.Identifiers;
+import com.memora.kernel.ops.BackgroundJobs;
+import com.memora.projection.export.cdn.CdnPublisher;
+import com.memora.projection.export.cdn.ParityReport;
 import com.memora.projection.export.pipeline.DirtyPlans;
 import com.memora.projection.export.pipeline.PendingPlan;
-import com.memora.projection.export.pipeline.PublicationState;
-import com.memora.projection.export.pipeline.PublicationStates;
-import com.memora.projection.export.pipeline.PublicationStatus;
+import com.memora.projection.export.publication.CdnDebts;
+import com.memora.projection.export.publication.CdnPublications;
+import com.memora.projection.export.publication.CdnReadiness;
 import com.memora.projection.plan.PlanView;
 import com.memora.projection.plan.PlanViewStore;
 import jakarta.validation.constraints.Pattern;
@@ -20,12 +23,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * Operator actions on the plan export (api.md "Operations"). A rebuild queues the plan and starts a batch run at
  * once, whatever the interval; the answer comes before the build ends ({@code GET /api/admin/export/logs?plan=}
- * shows it). A retry sends a dead-lettered plan again.
+ * shows it). A retry publishes a dead-lettered plan's owed files again, without rebuilding, in a background job; a
+ * parity check compares every local file with the bucket in a background job ({@code GET /api/admin/export/parity}
+ * shows the result).
  */
 @RestController
 @RequestMapping("/api/admin/export")
@@ -35,15 +43,24 @@ class ExportCommandController {
     private final PlanViewStore plans;
     private final DirtyPlans dirtyPlans;
     private final AfterCommitExportWakeUp wakeUp;
-    private final PublicationStates states;
+    private final CdnPublications publications;
+    private final CdnDebts debts;
+    private final CdnPublisher cdn;
+    private final CdnReadiness readiness;
+    private final BackgroundJobs jobs;
     private final Clock clock;
 
     ExportCommandController(PlanViewStore plans, DirtyPlans dirtyPlans, AfterCommitExportWakeUp wakeUp,
-                            PublicationStates states, Clock clock) {
+                            CdnPublications publications, CdnDebts debts, CdnPublisher cdn, CdnReadiness readiness,
+                            BackgroundJobs jobs, Clock clock) {
         this.plans = plans;
         this.dirtyPlans = dirtyPlans;
         this.wakeUp = wakeUp;
-        this.states = states;
+        this.publications = publications;
+        this.debts = debts;
+        this.cdn = cdn;
+        this.readiness = readiness;
+        this.jobs = jobs;
         this.clock = clock;
     }
 
@@ -68,32 +85,58 @@ class ExportCommandController {
     }
 
     /**
-     * Sends a dead-lettered plan again (decisions O2, api.md {@code POST /api/admin/export/plans/{id}/retry}); only a
-     * dead letter, anything else is a 409.
-     * <p>
-     * INTERIM (issue 8 branch): until the CDN wiring of issue 5 is merged, nothing here publishes to a CDN, so the
-     * retry queues the plan like a rebuild and wakes the pipeline. Issue 5's version of this method (re-publishing
-     * the owed files from the staged ones with a fresh retry counter, in a background job) replaces this one at the
-     * merge; the path and the 202/404/409 answers are the same.
+     * Retries a dead-lettered plan's CDN publication (decisions O2): everything it owes, from the staged files, with
+     * a fresh retry counter. Only a dead letter: anything else is a 409 (a plan in {@code RETRY_WAIT} is retried on
+     * its schedule, a {@code FAILED} one by a rebuild).
      */
     @PostMapping("/plans/{id}/retry")
     ResponseEntity<RetryResponse> retry(@PathVariable("id") @Pattern(regexp = Identifiers.NODE_ID_REGEX,
                                                                        message = "must be a plan id (I1)")
                                         String id) {
-        PublicationState state = states.find(id).orElseThrow(() -> new NotFoundException("plan", id));
-        if (state.status() != PublicationStatus.DEAD_LETTER) {
-            throw new ConflictException("export-not-dead-lettered", "Plan " + id + " is " + state.status()
-                                        + ": only a dead-lettered CDN publication can be retried by hand (a plan in"
-                                        + " RETRY_WAIT is retried on its schedule; rebuild a FAILED plan)");
+        if (plans.find(id).isEmpty() && debts.summary(id).isEmpty()) {
+            throw new NotFoundException("plan", id);
         }
-        dirtyPlans.mark(List.of(id), "retry of a dead letter requested by an operator", true, clock.instant());
-        wakeUp.rebuildRequested();
+        CdnPublications.ManualRetry retry = publications.retryDeadLetter(id);
         return ResponseEntity.status(HttpStatus.ACCEPTED)
-                             .body(new RetryResponse(id, "QUEUED", state.lastError(),
+                             .body(new RetryResponse(id, "QUEUED", retry.attemptsBefore(), retry.lastError(),
+                                                     retry.jobId(), "/api/admin/jobs/" + retry.jobId(),
                                                      "/api/admin/export/logs?plan=" + id));
     }
 
-    /** @param lastError the failure that dead-lettered the plan */
-    record RetryResponse(String planId, String status, String lastError, String logsUrl) {
+    /**
+     * @param attemptsBefore the failed attempts that dead-lettered the plan
+     * @param lastError      the failure that ended the schedule
+     */
+    record RetryResponse(String planId, String status, int attemptsBefore, String lastError, UUID jobId,
+                         String statusUrl, String logsUrl) {
+    }
+
+    /** Runs a parity check of every local file against the bucket now, in a background job. */
+    @PostMapping("/parity")
+    ResponseEntity<ParityJobResponse> parity() {
+        if (!cdn.enabled()) {
+            throw new ConflictException("cdn-disabled", "The CDN is disabled or its settings name no endpoint, bucket"
+                                                        + " or keys (PUT /api/settings/cdn): there is no bucket to"
+                                                        + " compare the local files with");
+        }
+        UUID job = jobs.submit("export-parity", "Parity check: every local file's MD5 against the bucket",
+                               progress -> {
+            progress.update(0, -1, "listing the bucket and hashing every local file");
+            ParityReport report = readiness.checkParity(CdnReadiness.OPERATOR);
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("clean", report.clean());
+            result.put("local_files", report.localFiles());
+            result.put("cdn_objects", report.cdnObjects());
+            result.put("missing_on_cdn", report.missingOnCdnCount());
+            result.put("extra_on_cdn", report.extraOnCdnCount());
+            result.put("mismatched", report.mismatchedCount());
+            progress.update(report.localFiles(), report.localFiles(), "compared");
+            return result;
+        });
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                             .body(new ParityJobResponse(job, "/api/admin/jobs/" + job, "/api/admin/export/parity"));
+    }
+
+    record ParityJobResponse(UUID jobId, String statusUrl, String parityUrl) {
     }
 }

@@ -70,6 +70,20 @@ class JdbcPublicationStates implements PublicationStates {
     }
 
     @Override
+    public void published(String planId, PublicationStatus status, Long logId, String error, Instant at) {
+        jdbc.sql("""
+                 insert into export_plan_state (plan_id, status, last_build_number, covered_seq, last_log_id,
+                                                last_error, updated_at)
+                 values (:plan, :status, 0, 0, :log, :error, :at)
+                 on conflict (plan_id) do update set status = :status,
+                     last_log_id = coalesce(:log, export_plan_state.last_log_id), last_error = :error, updated_at = :at
+                 """)
+            .param("plan", planId).param("status", status.name()).param("log", logId).param("error", error)
+            .param("at", Rows.utc(at))
+            .update();
+    }
+
+    @Override
     public void paused(String planId, PublicationStatus status, String reason, Instant at) {
         jdbc.sql("""
                  update export_plan_state set status = :status, last_error = :reason, updated_at = :at

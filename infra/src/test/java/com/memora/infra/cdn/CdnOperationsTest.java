@@ -1,5 +1,6 @@
 package com.memora.infra.cdn;
 
+import com.memora.infra.testsupport.CloudflareStub;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.memora.infra.settings.CdnSettingsProvider;

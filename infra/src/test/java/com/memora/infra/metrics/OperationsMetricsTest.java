@@ -99,7 +99,9 @@ class OperationsMetricsTest extends IntegrationTest {
         PrometheusScrape after = scrape();
         assertThat(after.value("memora_export_builds_seconds_count", Map.of("status", "LOCAL_ONLY")))
                 .isGreaterThanOrEqualTo(built + 1);
-        assertThat(after.value("memora_export_plans", Map.of("status", "LOCAL_ONLY"))).isGreaterThanOrEqualTo(1);
+        // the per-status gauge queries the database at most every 2 s
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                scrape().value("memora_export_plans", Map.of("status", "LOCAL_ONLY"))).isGreaterThanOrEqualTo(1));
         assertThat(after.value("memora_export_publication_retries_total")).as("registered at start").isNotNaN();
         assertThat(after.value("memora_export_publication_dead_letters_total")).isNotNaN();
     }

@@ -31,6 +31,9 @@ public abstract class TestServers {
     /** A real SMTP server in this JVM (both modes): alert mail is delivered to it. */
     private final GreenMail smtp = startSmtp();
 
+    /** Cloudflare's API, which we cannot run: the service's cache purges go to this stub, which records them. */
+    private final CloudflareStub cloudflare = new CloudflareStub();
+
     public static synchronized TestServers get() {
         if (instance == null) {
             instance = DockerClientFactory.instance().isDockerAvailable() ? new Containers() : new Embedded();
@@ -38,6 +41,7 @@ public abstract class TestServers {
             TestServers servers = instance;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 servers.smtp.stop();
+                servers.cloudflare.close();
                 servers.stopAll();
             }, "test-servers-stop"));
         }
@@ -86,12 +90,17 @@ public abstract class TestServers {
         property.accept("spring.mail.host", "127.0.0.1");
         property.accept("spring.mail.port", smtp.getSmtp().getPort());
         property.accept("memora.alerts.mail.recipients", ALERT_RECIPIENT);
+        property.accept("memora.cdn.purge.api-base-url", cloudflare.apiBase().toString());
     }
 
     public static final String ALERT_RECIPIENT = "ops@memora.test";
 
     public GreenMail smtp() {
         return smtp;
+    }
+
+    public CloudflareStub cloudflare() {
+        return cloudflare;
     }
 
     private static GreenMail startSmtp() {

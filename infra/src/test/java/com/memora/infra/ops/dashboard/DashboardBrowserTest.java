@@ -1,15 +1,8 @@
 package com.memora.infra.ops.dashboard;
 
-import com.memora.infra.axon.replay.ProjectionReplays;
-import com.memora.infra.export.ExportFixture;
 import com.memora.infra.testsupport.Ids;
 import com.memora.infra.testsupport.IntegrationTest;
 import com.memora.infra.testsupport.TestTokens;
-import com.memora.projection.export.pipeline.DirtyPlans;
-import com.memora.projection.export.pipeline.ExportBatch;
-import com.memora.projection.export.pipeline.PublicationStatus;
-import com.memora.projection.export.pipeline.PublicationStates;
-import com.memora.projection.export.pipeline.SyncLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +12,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.util.List;
@@ -29,26 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The operator dashboard end to end in headless Chromium (issue 8 point 5): an administrator signs in with a
- * bearer token, sees a dead-lettered plan, presses retry and sees it recover, starts a cache rebuild and a health
- * check, and reads the operations panels without reading JSON. Screenshots stay under
+ * bearer token, starts a cache rebuild and a health check, and reads the operations panels without reading JSON
+ * (the dead-letter flow: {@link DashboardDeadLetterBrowserTest}). Screenshots stay under
  * {@code infra/target/screenshots/}.
  */
 class DashboardBrowserTest extends IntegrationTest {
-
-    /** How a retried plan ends here: no CDN is wired on this branch (see {@link #deadLetter}). */
-    private static final PublicationStatus RECOVERED = PublicationStatus.LOCAL_ONLY;
-    private static final String CDN_FAILURE = "CDN upload failed 8 times in a row: connection refused (s3.example)";
-
-    @Autowired
-    ProjectionReplays replays;
-    @Autowired
-    ExportBatch batch;
-    @Autowired
-    DirtyPlans dirtyPlans;
-    @Autowired
-    PublicationStates states;
-    @Autowired
-    SyncLog syncLog;
 
     private HeadlessChromium chromium;
     private ChromeDriver browser;
@@ -73,11 +50,6 @@ class DashboardBrowserTest extends IntegrationTest {
     private void open() {
         browser.get("http://localhost:" + port + "/admin/");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token")));
-    }
-
-    private ExportFixture export() {
-        return new ExportFixture(api(TestTokens.editor()), api(TestTokens.admin()), replays, jdbc, batch, dirtyPlans,
-                                 states, syncLog, dataDir().resolve("content"));
     }
 
     private String rowText(String tbodyId, String attribute, String value) {
@@ -138,56 +110,6 @@ class DashboardBrowserTest extends IntegrationTest {
         browser.navigate().refresh();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token")));
         assertThat(browser.findElement(By.id("dashboard")).isDisplayed()).isFalse();
-    }
-
-    @Test
-    void anAdministratorRetriesADeadLetteredPlanAndSeesItRecover() {
-        ExportFixture export = export();
-        String planId = export.planOf(export.tree().get("subject"));
-        export.build(planId);
-        deadLetter(export, planId);
-
-        open();
-        signIn(TestTokens.admin());
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dashboard")));
-        wait.until(driver -> rowText("dead-letter-rows", "data-plan", planId).contains("connection refused"));
-        assertThat(browser.findElement(By.id("dead-letters-empty")).isDisplayed()).isFalse();
-        chromium.screenshot("dashboard-dead-letter");
-
-        By retry = By.cssSelector("button[data-key='retry:" + planId + "']");
-        wait.until(driver -> driver.findElement(retry).getAccessibleName().equals("Retry plan " + planId));
-        click(retry);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"),
-                                                                      "Plan " + planId + " was sent again"));
-        // the pipeline takes it from here, as its scheduler would
-        assertThat(export.build(planId).status()).isEqualTo(RECOVERED);
-
-        wait.until(driver -> rowText("dead-letter-rows", "data-plan", planId).isEmpty()
-                             && rowText("log-rows", "data-plan", planId).contains(RECOVERED.name()));
-        chromium.screenshot("dashboard-retry-recovered");
-
-        // a plan that stopped being a dead letter since the page was read is not retried: the page says why
-        browser.findElement(By.id("auto-refresh")).click();
-        states.built(planId, PublicationStatus.DEAD_LETTER, export.state(planId).version(), 0L, CDN_FAILURE,
-                     clock.instant());
-        browser.findElement(By.id("refresh-now")).click();
-        wait.until(driver -> !rowText("dead-letter-rows", "data-plan", planId).isEmpty());
-        WebElement again = browser.findElement(By.cssSelector("button[data-key='retry:" + planId + "']"));
-        states.built(planId, PublicationStatus.LOCAL_ONLY, export.state(planId).version(), 0L, null,
-                     clock.instant());
-        again.click();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "retried by hand"));
-    }
-
-    /**
-     * The plan's CDN retries ran out. MERGE NOTE: on this branch (before issue 5's CDN wiring) nothing publishes to a
-     * CDN, so the state is planted and a retry is a rebuild that ends {@link #RECOVERED}; with issue 5 merged, drive
-     * the plan there for real (CDN on a bucket, {@code interruptS3()}, the clock through the retry schedule,
-     * {@code resumeS3()}) and expect {@code SUCCESS}.
-     */
-    private void deadLetter(ExportFixture export, String planId) {
-        states.built(planId, PublicationStatus.DEAD_LETTER, export.state(planId).version(), 0L, CDN_FAILURE,
-                     clock.instant());
     }
 
     @Test

@@ -12,7 +12,19 @@ public interface CdnStatusStore {
 
     void markReady(String target, Instant at, String note);
 
+    /** Readiness ends; so does the record of a full sync queued for it ({@link #syncRoundTarget()}). */
     void resetReadiness(Instant at, String note);
+
+    /**
+     * The target ({@link CdnStatus#targetOf}) for which a full sync of every plan was queued to make the CDN ready,
+     * or null: the readiness job queues that sync once per enabling or bucket change.
+     */
+    String syncRoundTarget();
+
+    void syncRoundStarted(String target, Instant at);
+
+    /** The round did not end in a clean parity check: the next readiness check queues a full sync again. */
+    void syncRoundCleared();
 
     /**
      * Counts one more consecutive failure; the CDN is healthy while the count stays below the threshold.

@@ -1,5 +1,7 @@
 package com.memora.projection.export.cdn;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,11 +39,13 @@ public record ParityReport(Instant checkedAt,
     }
 
     /** Local and CDN hold exactly the same files with the same bytes. */
+    @JsonProperty("clean")
     public boolean clean() {
         return missingOnCdnCount == 0 && extraOnCdnCount == 0 && mismatchedCount == 0;
     }
 
     /** Whether some path lists were cut at the limit. */
+    @JsonProperty("truncated")
     public boolean truncated() {
         return missingOnCdn.size() < missingOnCdnCount || extraOnCdn.size() < extraOnCdnCount
                || mismatched.size() < mismatchedCount;

@@ -13,6 +13,9 @@ import java.util.List;
  * @param written  paths of the files written, in publication order
  * @param deleted  paths of the files that left the plan's output and were deleted
  * @param uploaded files the publisher uploaded (issue 5)
+ * @param deletedOnCdn keys the publisher removed from the bucket
+ * @param attempt  the plan's publication attempt (see {@link ExportPublisher.Published#attempt()}); 0 when nothing
+ *                 was published, which leaves the entry's attempt as it is
  */
 public record BuildResult(PublicationStatus status,
                           List<String> written,
@@ -22,7 +25,9 @@ public record BuildResult(PublicationStatus status,
                           Boolean syncVerified,
                           List<BuildWarning> warnings,
                           String error,
-                          Instant nextRetryAt) {
+                          Instant nextRetryAt,
+                          int deletedOnCdn,
+                          int attempt) {
 
     public BuildResult {
         written = List.copyOf(written);

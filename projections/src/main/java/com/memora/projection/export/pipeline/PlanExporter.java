@@ -10,6 +10,7 @@ import com.memora.projection.export.files.FileChange;
 import com.memora.projection.export.files.GeneratedFile;
 import com.memora.projection.export.files.PlanFiles;
 import com.memora.projection.export.files.PlanFilesBuilder;
+import com.memora.projection.export.files.SignedLinkRenewal;
 import com.memora.projection.export.schema.ExportSchemaValidator;
 import com.memora.projection.export.schema.ExportSchemaViolationException;
 import com.memora.projection.export.staging.ContentFile;
@@ -150,6 +151,7 @@ public class PlanExporter {
     private PlanBuildOutcome removeFolder(String planId, PendingPlan mark) {
         removals.applyLocked(planId);
         String folder = ExportPaths.planFolder(planId);
+        publisher.owe(planId, List.of(), List.of(Removal.folder(folder)));
         try {
             store.deleteDirectory(folder);
         } catch (LocalContentStoreException e) {
@@ -256,12 +258,16 @@ public class PlanExporter {
             }
         }
 
-        /** Writes the files whose meaning changed (F5), level by level in publication order; the others stay. */
+        /**
+         * Writes the files whose meaning changed (F5) and the lessons whose signed links are due for renewal (F7),
+         * level by level in publication order; the others stay. The CDN is told what it will owe first.
+         */
         private List<String> stage(PlanFiles files) {
             List<ContentFile> changed = phases.time("compare", () -> {
                 List<ContentFile> different = new ArrayList<>();
                 for (GeneratedFile file : files.files()) {
-                    if (FileChange.of(file, store.read(file.path()).orElse(null)).mustWrite()) {
+                    byte[] previous = store.read(file.path()).orElse(null);
+                    if (FileChange.of(file, previous).mustWrite() || SignedLinkRenewal.due(file, previous)) {
                         different.add(new ContentFile(file.path(), file.bytes()));
                     } else {
                         unchanged++;
@@ -270,6 +276,7 @@ public class PlanExporter {
                 return different;
             });
             toWrite = changed;
+            publisher.owe(planId, changed.stream().map(ContentFile::path).toList(), List.of());
             Map<String, WriteOutcome> outcomes = phases.time("write", () -> staging.writeAll(changed));
             List<String> written = new ArrayList<>();
             outcomes.forEach((path, outcome) -> {
@@ -284,9 +291,14 @@ public class PlanExporter {
 
         /** Files under the plan's folder that this build did not produce have left its output (R2: only now). */
         private List<String> deleteLeftovers(Set<String> paths) {
+            List<String> leftovers = store.list(ExportPaths.planFolder(planId)).stream()
+                                          .filter(path -> !paths.contains(path)).toList();
+            if (!leftovers.isEmpty()) {
+                publisher.owe(planId, List.of(), leftovers.stream().map(Removal::file).toList());
+            }
             List<String> deleted = new ArrayList<>();
-            for (String path : store.list(ExportPaths.planFolder(planId))) {
-                if (!paths.contains(path) && store.delete(path)) {
+            for (String path : leftovers) {
+                if (store.delete(path)) {
                     deleted.add(path);
                 }
             }
@@ -295,22 +307,25 @@ public class PlanExporter {
 
         private PlanBuildOutcome published(PlanFiles files, List<String> written, List<String> deleted) {
             Instant stagedAt = clock.instant();
-            ExportPublisher.Published published = publisher.publish(
-                    new ExportPublisher.Staged(planId, logId, buildNumber, written, deleted, stagedAt));
+            ExportPublisher.Published published = phases.time("publish", () -> publisher.publish(
+                    new ExportPublisher.Staged(planId, logId, buildNumber, written, deleted, stagedAt,
+                                               SignedLinkRenewal.earliestExpiry(files.files()))));
             boolean changed = !written.isEmpty() || !deleted.isEmpty();
             Long version = changed ? Long.valueOf(buildNumber) : before.map(PublicationState::version)
                                                                         .orElse(buildNumber);
             Instant finishedAt = clock.instant();
             syncLog.finish(logId, new BuildResult(published.status(), written, unchanged, deleted,
                                                   published.filesUploaded(), published.syncVerified(),
-                                                  files.warnings(), published.error(), published.nextRetryAt()),
+                                                  files.warnings(), published.error(), published.nextRetryAt(),
+                                                  published.filesDeletedOnCdn(), published.attempt()),
                            finishedAt);
             states.built(planId, published.status(), version, mark.markSeq(), published.error(), finishedAt);
             recordMetrics(published.status(), finishedAt);
             dirtyPlans.consume(planId, mark.markSeq());
             removals.supersede(planId, mark.markSeq());
-            log.info("Built plan {} #{}: {} written, {} unchanged, {} deleted, {} ({})", planId, buildNumber,
-                     written.size(), unchanged, deleted.size(), published.status(), phases);
+            log.info("Built plan {} #{}: {} written, {} unchanged, {} deleted; {} ({} uploaded, {} removed from the"
+                     + " CDN) ({})", planId, buildNumber, written.size(), unchanged, deleted.size(), published.status(),
+                     published.filesUploaded(), published.filesDeletedOnCdn(), phases);
             return new PlanBuildOutcome(planId, PlanBuildOutcome.Kind.BUILT, logId, published.status(), null);
         }
 
@@ -325,7 +340,7 @@ public class PlanExporter {
                             + (permanent ? "" : " (transient: the plan stays pending for the next batch)");
             Instant finishedAt = clock.instant();
             syncLog.finish(logId, new BuildResult(PublicationStatus.FAILED, written, unchanged, List.of(), 0, null,
-                                                  List.of(), detail, null), finishedAt);
+                                                  List.of(), detail, null, 0, 0), finishedAt);
             Long version = written.isEmpty() ? before.map(PublicationState::version).orElse(null) : buildNumber;
             states.built(planId, PublicationStatus.FAILED, version, 0L, detail, finishedAt);
             recordMetrics(PublicationStatus.FAILED, finishedAt);
@@ -345,7 +360,7 @@ public class PlanExporter {
             String detail = "Paused: " + e.getMessage() + "; the plan stays pending"
                             + (written.isEmpty() ? "" : " (" + written.size() + " file(s) were written before)");
             syncLog.finish(logId, new BuildResult(PublicationStatus.QUEUED, written, unchanged, List.of(), 0, null,
-                                                  List.of(), detail, null), clock.instant());
+                                                  List.of(), detail, null, 0, 0), clock.instant());
             states.paused(planId, before.map(PublicationState::status).orElse(PublicationStatus.QUEUED), detail,
                           clock.instant());
             ExportAlerts.lowDisk(alerts, e);
@@ -353,12 +368,8 @@ public class PlanExporter {
         }
 
         private void recordMetrics(PublicationStatus status, Instant finishedAt) {
+            // retries and dead letters are counted where the CDN state machine decides them (PlanPublication)
             metrics.planBuildFinished(status.name(), Duration.between(startedAt, finishedAt));
-            if (status == PublicationStatus.RETRY_WAIT) {
-                metrics.publicationRetryScheduled();
-            } else if (status == PublicationStatus.DEAD_LETTER) {
-                metrics.publicationDeadLettered();
-            }
         }
 
         /** A batch write stops at its first failure; the files before it are complete on disk. */

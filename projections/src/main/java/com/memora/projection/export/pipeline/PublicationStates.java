@@ -23,6 +23,12 @@ public interface PublicationStates {
      */
     void built(String planId, PublicationStatus status, Long version, long coveredSeq, String error, Instant at);
 
+    /**
+     * A CDN publication that was not a build ended (a retry, a removal, a full sync) or an operator queued one: the
+     * status changes, the published version and build number stay. A plan that never had a state gets one.
+     */
+    void published(String planId, PublicationStatus status, Long logId, String error, Instant at);
+
     /** A build ended without a result (paused for low disk): back to the status it had, error noted. */
     void paused(String planId, PublicationStatus status, String reason, Instant at);
 }

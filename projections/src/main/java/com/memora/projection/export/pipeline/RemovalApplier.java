@@ -67,12 +67,19 @@ public class RemovalApplier {
         long covered = states.find(planId).map(PublicationState::coveredSeq).orElse(0L);
         List<Long> done = new ArrayList<>();
         List<Removal> applied = new ArrayList<>();
-        int removed = 0;
+        List<PendingRemoval> toApply = new ArrayList<>();
         for (PendingRemoval pending : removals.of(planId)) {
             if (pending.changeSeq() <= covered) {
                 done.add(pending.id());
-                continue;
+            } else {
+                toApply.add(pending);
             }
+        }
+        if (!toApply.isEmpty()) { // the CDN owes these removals even if this node stops right after the local ones
+            publisher.owe(planId, List.of(), toApply.stream().map(PendingRemoval::removal).toList());
+        }
+        int removed = 0;
+        for (PendingRemoval pending : toApply) {
             try {
                 Removal removal = pending.removal();
                 boolean gone = removal.directory() ? store.deleteDirectory(removal.path())

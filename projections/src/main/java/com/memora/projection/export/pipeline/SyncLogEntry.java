@@ -6,11 +6,16 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * One plan build in the sync log (decisions O2, domain §3). The upload fields ({@code filesUploaded},
- * {@code syncVerified}, {@code attempt}, {@code nextRetryAt}) belong to the CDN publisher (issue 5).
+ * One plan build, or one CDN publication attempt (a retry, a removal, a full sync), in the sync log (decisions O2,
+ * domain §3). The upload fields ({@code filesUploaded}, {@code syncVerified}, {@code attempt}, {@code nextRetryAt},
+ * {@code filesDeletedCdn}, the purge) belong to the CDN publisher (issue 5).
  *
  * @param reason  the latest change the build covers
  * @param changes how many changes the build covers
+ * @param attempt the plan's CDN publication attempt the entry is (1 for a first try; 2 … 8 for retries)
+ * @param filesDeletedCdn keys the entry's publication removed from the bucket
+ * @param filesPurged CDN URLs purged after the publication; null until the purge ran (or when none was needed)
+ * @param purgeNote   why nothing was purged, or what failed (a failed purge never fails a build)
  */
 public record SyncLogEntry(long id,
                            String planId,
@@ -31,7 +36,10 @@ public record SyncLogEntry(long id,
                            Instant nextRetryAt,
                            List<BuildWarning> warnings,
                            String error,
-                           String nodeId) {
+                           String nodeId,
+                           int filesDeletedCdn,
+                           Integer filesPurged,
+                           String purgeNote) {
 
     public SyncLogEntry {
         warnings = warnings == null ? List.of() : List.copyOf(warnings);

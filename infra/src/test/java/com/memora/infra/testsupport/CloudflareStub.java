@@ -1,4 +1,4 @@
-package com.memora.infra.cdn;
+package com.memora.infra.testsupport;
 
 import com.sun.net.httpserver.HttpServer;
 
@@ -17,23 +17,24 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * A local stand-in for Cloudflare's API (we cannot run Cloudflare): records every request and answers with the
- * responses queued for it, or with Cloudflare's success answer when none is queued.
+ * responses queued for it, or with Cloudflare's success answer when none is queued. {@link TestServers} runs one that
+ * the service's purge is pointed at; tests of the purge client start their own.
  */
-final class CloudflareStub implements AutoCloseable {
+public final class CloudflareStub implements AutoCloseable {
 
-    static final String SUCCESS = "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"id\":\"abc\"}}";
+    public static final String SUCCESS = "{\"success\":true,\"errors\":[],\"messages\":[],\"result\":{\"id\":\"abc\"}}";
 
-    record Recorded(String method, String path, Map<String, List<String>> headers, String body, long arrivedNanos) {
+    public record Recorded(String method, String path, Map<String, List<String>> headers, String body, long arrivedNanos) {
 
-        String header(String name) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
                           .map(e -> e.getValue().get(0)).findFirst().orElse(null);
         }
     }
 
-    record Answer(int status, String body, Map<String, String> headers) {
+    public record Answer(int status, String body, Map<String, String> headers) {
 
-        static Answer of(int status, String body) {
+        public static Answer of(int status, String body) {
             return new Answer(status, body, Map.of());
         }
     }
@@ -42,7 +43,7 @@ final class CloudflareStub implements AutoCloseable {
     private final List<Recorded> requests = Collections.synchronizedList(new ArrayList<>());
     private final ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
 
-    CloudflareStub() {
+    public CloudflareStub() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -68,18 +69,32 @@ final class CloudflareStub implements AutoCloseable {
         server.start();
     }
 
-    URI apiBase() {
+    public URI apiBase() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/client/v4");
     }
 
-    void answerNext(Answer... queued) {
+    public void answerNext(Answer... queued) {
         answers.addAll(List.of(queued));
     }
 
-    List<Recorded> requests() {
+    public List<Recorded> requests() {
         synchronized (requests) {
             return List.copyOf(requests);
         }
+    }
+
+    /** The URLs of every purge request received so far, in arrival order, that contain {@code fragment}. */
+    public List<String> purgedUrlsContaining(String fragment) {
+        List<String> urls = new ArrayList<>();
+        for (Recorded request : requests()) {
+            java.util.regex.Matcher url = java.util.regex.Pattern.compile("\"(https?://[^\"]+)\"").matcher(request.body());
+            while (url.find()) {
+                if (url.group(1).contains(fragment)) {
+                    urls.add(url.group(1));
+                }
+            }
+        }
+        return urls;
     }
 
     @Override

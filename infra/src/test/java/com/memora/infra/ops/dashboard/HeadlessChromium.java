@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -24,9 +25,12 @@ import java.util.stream.Stream;
  * Without the two packages the test is skipped on a developer's machine, and fails where browser tests are
  * required: {@code .ci/run} installs the packages and sets {@code MEMORA_BROWSER_TESTS=required}.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final String MISSING = "No headless browser: install Debian's chromium and chromium-driver "
+                                          + "(apt-get install -y chromium chromium-driver), or set CHROMIUM_BINARY and"
+                                          + " CHROMEDRIVER";
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -36,18 +40,31 @@ final class HeadlessChromium implements AutoCloseable {
         this.profile = profile;
     }
 
-    static HeadlessChromium start() {
+    public static HeadlessChromium start() {
+        return startIfAvailable().orElseGet(() -> {
+            Assumptions.abort(MISSING);
+            return null;
+        });
+    }
+
+    /**
+     * For a test with more to check than the page: empty without the browser on a developer's machine (the caller
+     * skips only its browser step); where browser tests are required a missing browser fails.
+     */
+    public static Optional<HeadlessChromium> startIfAvailable() {
         Path browser = Path.of(setting("CHROMIUM_BINARY", "/usr/bin/chromium"));
         Path chromedriver = Path.of(setting("CHROMEDRIVER", "/usr/bin/chromedriver"));
         boolean present = Files.isExecutable(browser) && Files.isExecutable(chromedriver);
         if (!present) {
-            String message = "No headless browser: install Debian's chromium and chromium-driver "
-                             + "(apt-get install -y chromium chromium-driver), or set CHROMIUM_BINARY and CHROMEDRIVER";
             if ("required".equals(System.getenv("MEMORA_BROWSER_TESTS"))) {
-                throw new IllegalStateException(message);
+                throw new IllegalStateException(MISSING);
             }
-            Assumptions.abort(message);
+            return Optional.empty();
         }
+        return Optional.of(launch(browser, chromedriver));
+    }
+
+    private static HeadlessChromium launch(Path browser, Path chromedriver) {
         try {
             Path profile = Files.createTempDirectory("memora-chromium-profile");
             ChromeOptions options = new ChromeOptions();
@@ -68,12 +85,12 @@ final class HeadlessChromium implements AutoCloseable {
         }
     }
 
-    ChromeDriver driver() {
+    public ChromeDriver driver() {
         return driver;
     }
 
     /** Keeps a screenshot as a test artifact under {@code infra/target/screenshots/}. */
-    Path screenshot(String name) {
+    public Path screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);
             File shot = driver.getScreenshotAs(OutputType.FILE);

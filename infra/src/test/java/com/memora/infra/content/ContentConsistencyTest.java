@@ -3,18 +3,22 @@ package com.memora.infra.content;
 import com.memora.infra.axon.replay.ProjectionReplays;
 import com.memora.infra.testsupport.ApiClient;
 import com.memora.infra.testsupport.Ids;
+import com.memora.infra.testsupport.HeldLock;
 import com.memora.infra.testsupport.IntegrationTest;
 import com.memora.infra.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +27,9 @@ class ContentConsistencyTest extends IntegrationTest {
 
     @Autowired
     ProjectionReplays replays;
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void theLookupIsUpToDateTheMomentACommandReturns() {
@@ -114,5 +121,55 @@ class ContentConsistencyTest extends IntegrationTest {
                                     """).param(topic).query(Long.class).single();
         assertThat(topicState).isEqualTo("DELETED");
         assertThat(liveLessons).isZero();
+    }
+
+    /**
+     * A permanent delete lists the sub-tree, then deletes node by node. A lesson an editor moves to another unit
+     * after the listing (here: while the cascade waits for a lock on the lesson it deletes first) is no longer the
+     * cascade's to delete: it stays, under its new topic.
+     */
+    @Test
+    void aNodeMovedOutOfASubtreeWhileTheSubtreeIsDeletedStays() throws Exception {
+        ApiClient editor = api(TestTokens.editor());
+        ApiClient admin = api(TestTokens.admin());
+        ContentApi content = new ContentApi(editor, replays, jdbc);
+        Map<String, String> ids = content.tree();
+        String unit = ids.get("unit");
+        String deletedFirst = ids.get("lesson");
+        // the cascade deletes the lessons in id order: this one after the first
+        String moved = content.create("lessons", ContentApi.lesson(deletedFirst + "-Z", ids.get("topic")));
+        String otherUnit = content.create("units", Map.of("id", Ids.node("U"), "title", "Other unit",
+                                                          "parent_track", ids.get("track")));
+        String otherTopic = content.create("topics", Map.of("id", Ids.node("TP"), "title", "Other topic",
+                                                            "parent_unit", otherUnit));
+
+        CompletableFuture<ApiClient.Response> deletion;
+        try (HeldLock lock = HeldLock.take(dataSource, "select id from content_registry where kind = 'lesson' "
+                                                       + "and id = ? for update", deletedFirst)) {
+            deletion = CompletableFuture.supplyAsync(
+                    () -> admin.delete("/api/units/" + unit + "?permanent=true&confirm=true"));
+            HeldLock.awaitWaiting(jdbc, 1, "content_registry");
+            ApiClient.Response move = editor.patch("/api/lessons/" + moved, Map.of("parent_topic", otherTopic));
+            assertThat(move.status()).as("%s", move).isEqualTo(200);
+        }
+        ApiClient.Response deleted = deletion.get(30, TimeUnit.SECONDS);
+        assertThat(deleted.status()).as("%s", deleted).isEqualTo(200);
+        assertThat(deleted.json().get("deleted_descendants").asInt()).as("the first lesson and the topic")
+                                                                    .isEqualTo(2);
+
+        assertThat(registryState("lesson", moved)).isEqualTo("ACTIVE");
+        assertThat(registryState("lesson", deletedFirst)).isEqualTo("DELETED");
+        assertThat(registryState("unit", unit)).isEqualTo("DELETED");
+        content.awaitCaughtUp();
+        ApiClient.Response stayed = editor.get("/api/lessons/" + moved);
+        assertThat(stayed.status()).as("%s", stayed).isEqualTo(200);
+        assertThat(stayed.json().get("parent_topic").asText()).isEqualTo(otherTopic);
+        assertThat(stayed.json().get("stages")).hasSize(2);
+        assertThat(editor.get("/api/units/" + unit).status()).isEqualTo(404);
+    }
+
+    private String registryState(String kind, String id) {
+        return jdbc.sql("select state from content_registry where kind = ? and id = ?").params(kind, id)
+                   .query(String.class).single();
     }
 }

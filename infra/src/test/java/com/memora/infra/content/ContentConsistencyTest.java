@@ -10,9 +10,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import javax.sql.DataSource;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -21,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The command-side lookup is written with the events and guards rules that span aggregates, also under races. */
 class ContentConsistencyTest extends IntegrationTest {
@@ -168,8 +171,107 @@ class ContentConsistencyTest extends IntegrationTest {
         assertThat(editor.get("/api/units/" + unit).status()).isEqualTo(404);
     }
 
+    /**
+     * A plan's new subject list is checked with the subjects locked: a permanent delete of one of them that starts
+     * meanwhile waits, then sees the plan listing it and is refused. Without the lock both would succeed and the
+     * plan would list a subject that no longer exists. (The plan's command is held just after its check, by a lock
+     * on the plan's row in the subject lookup that its write needs.)
+     */
+    @Test
+    void aPlanListingASubjectAndThatSubjectsPermanentDeleteNeverBothSucceed() throws Exception {
+        ApiClient editor = api(TestTokens.editor());
+        ApiClient admin = api(TestTokens.admin());
+        ContentApi content = new ContentApi(editor, replays, jdbc);
+        String plan = planListing(editor, content.create("subjects", Map.of("id", Ids.node("S"), "title", "Kept")));
+        Map<String, String> subject = content.tree();
+
+        CompletableFuture<ApiClient.Response> listing;
+        CompletableFuture<ApiClient.Response> deletion;
+        try (HeldLock lock = HeldLock.take(dataSource, "select * from plan_subject_registry where plan_id = ? "
+                                                       + "for update", plan)) {
+            listing = CompletableFuture.supplyAsync(() -> editor.put("/api/plans/" + plan + "/subjects", List.of(
+                    Map.of("subject", subject.get("subject")))));
+            HeldLock.awaitWaiting(jdbc, 1, "plan_subject_registry");
+            deletion = CompletableFuture.supplyAsync(
+                    () -> admin.delete("/api/subjects/" + subject.get("subject") + "?permanent=true&confirm=true"));
+            await().atMost(Duration.ofSeconds(20))
+                   .until(() -> deletion.isDone() || HeldLock.waiting(jdbc, "content_registry") >= 1);
+        }
+        assertThat(listing.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
+        ApiClient.Response deleted = deletion.get(30, TimeUnit.SECONDS);
+        assertThat(deleted.status()).as("%s", deleted).isEqualTo(409);
+        assertThat(deleted.json().get("type").asText()).isEqualTo("urn:memora:problem:subject-in-plans");
+        assertThat(registryState("subject", subject.get("subject"))).isEqualTo("ACTIVE");
+        assertThat(registryState("lesson", subject.get("lesson"))).isEqualTo("ACTIVE");
+        assertThat(jdbc.sql("""
+                            select count(*) from plan_subject_registry listing
+                            join content_registry subject on subject.kind = 'subject' and subject.id = listing.subject_id
+                            where listing.plan_id = ? and subject.state = 'DELETED'
+                            """).param(plan).query(Long.class).single())
+                .as("the plan lists no deleted subject").isZero();
+    }
+
+    /**
+     * An override's target is checked with the target locked: a permanent delete of the target that starts meanwhile
+     * waits until the override is stored. Without the lock the target could be deleted between the check and the
+     * override's event, which would then add an override for a node that was already gone. (The plan's command is
+     * held just before its event is stored, by an uncommitted row taking the event's place in the store.)
+     */
+    @Test
+    void anOverrideIsNeverAddedForATargetDeletedAfterItsCheck() throws Exception {
+        ApiClient editor = api(TestTokens.editor());
+        ApiClient admin = api(TestTokens.admin());
+        ContentApi content = new ContentApi(editor, replays, jdbc);
+        Map<String, String> tree = content.tree();
+        String plan = planListing(editor, tree.get("subject"));
+        String lesson = tree.get("lesson");
+        long nextSequence = jdbc.sql("select max(sequence_number) + 1 from domain_event_entry "
+                                     + "where aggregate_identifier = ?")
+                                .param("plan:" + plan).query(Long.class).single();
+
+        CompletableFuture<ApiClient.Response> adding;
+        CompletableFuture<ApiClient.Response> deletion;
+        try (HeldLock placeholder = HeldLock.take(dataSource, """
+                insert into domain_event_entry (aggregate_identifier, sequence_number, event_identifier, payload,
+                                                payload_type, time_stamp)
+                values (?, ?, ?, ?, 'test-placeholder', '2026-01-01T00:00:00Z')
+                """, "plan:" + plan, nextSequence, UUID.randomUUID().toString(), new byte[]{'{', '}'})) {
+            adding = CompletableFuture.supplyAsync(() -> editor.post("/api/plans/" + plan + "/overrides", Map.of(
+                    "target_type", "Lesson", "target_id", lesson, "action", "Hide")));
+            HeldLock.awaitWaiting(jdbc, 1, "domain_event_entry");
+            deletion = CompletableFuture.supplyAsync(
+                    () -> admin.delete("/api/lessons/" + lesson + "?permanent=true&confirm=true"));
+            await().atMost(Duration.ofSeconds(20))
+                   .until(() -> deletion.isDone() || HeldLock.waiting(jdbc, "content_registry") >= 1);
+        }
+        ApiClient.Response added = adding.get(30, TimeUnit.SECONDS);
+        assertThat(added.status()).as("%s", added).isEqualTo(201);
+        assertThat(deletion.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
+        long overrideAt = globalIndex("plan:" + plan, "%PlanOverrideAddedEvent");
+        long deletedAt = globalIndex("lesson:" + lesson, "%ContentNodeDeletedEvent");
+        assertThat(overrideAt).as("the override is stored before its target is deleted").isLessThan(deletedAt);
+    }
+
+    private String planListing(ApiClient editor, String subjectId) {
+        String season = Ids.season();
+        assertThat(editor.post("/api/seasons", Map.of("id", season, "title", "S", "start_date", "2026-09-01",
+                                                      "end_date", "2027-06-30")).status()).isEqualTo(201);
+        String plan = Ids.node("P");
+        assertThat(editor.post("/api/plans", Map.of("id", plan, "title", "Plan", "season", season, "stream", "SCI",
+                                                    "grade", "G12")).status()).isEqualTo(201);
+        assertThat(editor.put("/api/plans/" + plan + "/subjects", List.of(Map.of("subject", subjectId))).status())
+                .isEqualTo(200);
+        return plan;
+    }
+
     private String registryState(String kind, String id) {
         return jdbc.sql("select state from content_registry where kind = ? and id = ?").params(kind, id)
                    .query(String.class).single();
+    }
+
+    private long globalIndex(String aggregate, String payloadType) {
+        return jdbc.sql("select global_index from domain_event_entry where aggregate_identifier = ? "
+                        + "and payload_type like ?")
+                   .params(aggregate, payloadType).query(Long.class).single();
     }
 }

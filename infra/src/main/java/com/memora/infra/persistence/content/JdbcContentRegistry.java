@@ -108,12 +108,22 @@ class JdbcContentRegistry implements ContentRegistry, ContentRegistryUpdates {
 
     @Override
     public Map<String, RegisteredNode> findAll(ContentKind kind, Collection<String> ids) {
+        return findAll(kind, ids, "");
+    }
+
+    /** In id order, so transactions locking overlapping sets take the locks in the same order. */
+    @Override
+    public Map<String, RegisteredNode> findAllLocked(ContentKind kind, Collection<String> ids) {
+        return findAll(kind, ids, " order by id for share");
+    }
+
+    private Map<String, RegisteredNode> findAll(ContentKind kind, Collection<String> ids, String suffix) {
         Map<String, RegisteredNode> found = new HashMap<>();
         if (ids.isEmpty()) {
             return found;
         }
-        jdbc.sql("select * from content_registry where kind = :kind and id = any(:ids)")
-            .param("kind", kind.singular()).param("ids", ids.toArray(String[]::new))
+        jdbc.sql("select * from content_registry where kind = :kind and id = any(:ids)" + suffix)
+            .param("kind", kind.singular()).param("ids", ids.stream().distinct().toArray(String[]::new))
             .query(rs -> {
                 found.put(rs.getString("id"), new RegisteredNode(kind, rs.getString("id"), rs.getString("parent_id"),
                                                                  RegistryState.valueOf(rs.getString("state")),

@@ -9,6 +9,7 @@ import com.memora.infra.testsupport.ApiClient;
 import com.memora.infra.testsupport.Ids;
 import com.memora.infra.testsupport.IntegrationTest;
 import com.memora.infra.testsupport.TestTokens;
+import com.memora.kernel.plan.PlanRules;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -181,6 +182,21 @@ class ImportApiTest extends IntegrationTest {
         ((ArrayNode) plan.get("overrides"))
                 .add(JSON.readTree("{\"target_type\":\"Track\",\"target_id\":\"" + prefix + "-EXAM\","
                                    + "\"action\":\"Set Sold Separately\"}"));
+        // rules the aggregates apply at dispatch, checked up front too: an active season cannot archive itself
+        // automatically; a plan has at most PlanRules.MAX_OVERRIDES overrides
+        ((ArrayNode) broken.get("seasons")).add(JSON.readTree(
+                "{\"id\":\"" + Ids.season() + "\",\"title\":\"Now\",\"start_date\":\"2026-09-01\","
+                + "\"end_date\":\"2027-06-30\",\"is_active\":true,\"auto_archive\":true}"));
+        ObjectNode crowded = ((ObjectNode) broken.at("/plans/0")).deepCopy();
+        crowded.put("id", prefix + "-P2");
+        crowded.put("season", broken.at("/seasons/0/id").asText());
+        crowded.remove("subjects");
+        ArrayNode tooMany = crowded.putArray("overrides");
+        for (int i = 0; i <= PlanRules.MAX_OVERRIDES; i++) {
+            tooMany.addObject().put("id", "o" + i).put("target_type", "Lesson").put("target_id", prefix + "-L1")
+                   .put("action", "Rename").put("value", "title " + i);
+        }
+        ((ArrayNode) broken.get("plans")).add(crowded);
         long before = events();
 
         ApiClient.Response refused = editor.post("/api/import", broken.toString());
@@ -196,7 +212,11 @@ class ImportApiTest extends IntegrationTest {
                 "subjects[0].tracks[0].units[0].topics[0].lessons[0].stages[1].type",
                 "plans[0].season",
                 "plans[0].subjects[1].subject",
-                "plans[0].overrides[2].action");
+                "plans[0].overrides[2].action",
+                "seasons[1].auto_archive",
+                "plans[1].overrides");
+        assertThat(fields).as("only the limit is reported for the crowded plan")
+                          .noneMatch(field -> field.startsWith("plans[1].overrides["));
         assertThat(events()).as("nothing dispatched").isEqualTo(before);
         assertThat(editor.get("/api/subjects/" + prefix + "-MATH").status()).isEqualTo(404);
         assertThat(jdbc.sql("select count(*) from content_registry where id like ?").param(prefix + "%")

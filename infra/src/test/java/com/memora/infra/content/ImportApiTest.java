@@ -160,6 +160,35 @@ class ImportApiTest extends IntegrationTest {
         content.awaitNode("lessons", prefix + "-L1", json -> true);
     }
 
+    /**
+     * A lesson in the trash whose old topic is in the trash too, placed by the document under a new topic: it is
+     * moved first and restored under the new topic (a restore under its old, trashed topic would be refused).
+     */
+    @Test
+    void aTrashedNodeIsRestoredUnderTheParentTheDocumentGivesIt() {
+        Map<String, String> tree = content.tree();
+        String lesson = tree.get("lesson");
+        String oldTopic = tree.get("topic");
+        assertThat(editor.delete("/api/lessons/" + lesson).status()).isIn(200, 204);
+        assertThat(editor.delete("/api/topics/" + oldTopic).status()).isIn(200, 204);
+        String newTopic = Ids.node("TPN");
+        Map<String, Object> lessonNode = Map.of("id", lesson, "title", "Lesson " + lesson);
+        Map<String, Object> topic = Map.of("id", newTopic, "title", "New topic", "lessons", List.of(lessonNode));
+        Map<String, Object> unit = Map.of("id", tree.get("unit"), "title", "Unit", "topics", List.of(topic));
+        Map<String, Object> track = Map.of("id", tree.get("track"), "title", "Track", "units", List.of(unit));
+        Map<String, Object> subject = Map.of("id", tree.get("subject"), "title", "Subject",
+                                             "tracks", List.of(track));
+
+        JsonNode job = importAndWait(Map.of("subjects", List.of(subject)));
+        assertThat(job.get("state").asText()).as("%s", job).isEqualTo("SUCCEEDED");
+        assertThat(job.at("/result/restored").asInt()).isEqualTo(1);
+        content.awaitNode("lessons", lesson, json -> json.get("parent_topic").asText().equals(newTopic)
+                                                     && !json.get("is_trashed").asBoolean());
+        content.awaitNode("topics", newTopic, json -> json.get("children").size() == 1);
+        assertThat(content.awaitNode("topics", oldTopic, json -> true).get("is_trashed").asBoolean())
+                .as("the old topic is not in the document and stays in the trash").isTrue();
+    }
+
     @Test
     void aBrokenDocumentListsEveryProblemWithItsPathAndCreatesNothing() throws Exception {
         String prefix = Ids.node("BAD");

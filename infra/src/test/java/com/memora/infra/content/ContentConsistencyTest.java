@@ -215,7 +215,8 @@ class ContentConsistencyTest extends IntegrationTest {
      * An override's target is checked with the target locked: a permanent delete of the target that starts meanwhile
      * waits until the override is stored. Without the lock the target could be deleted between the check and the
      * override's event, which would then add an override for a node that was already gone. (The plan's command is
-     * held just before its event is stored, by an uncommitted row taking the event's place in the store.)
+     * held just before its event is stored, by an uncommitted row taking the event's place in the store; the
+     * events' global index cannot show the order, as it is drawn before the insert waits.)
      */
     @Test
     void anOverrideIsNeverAddedForATargetDeletedAfterItsCheck() throws Exception {
@@ -243,13 +244,14 @@ class ContentConsistencyTest extends IntegrationTest {
                     () -> admin.delete("/api/lessons/" + lesson + "?permanent=true&confirm=true"));
             await().atMost(Duration.ofSeconds(20))
                    .until(() -> deletion.isDone() || HeldLock.waiting(jdbc, "content_registry") >= 1);
+            assertThat(deletion.isDone()).as("the delete waits for the transaction that checked the target")
+                                         .isFalse();
         }
         ApiClient.Response added = adding.get(30, TimeUnit.SECONDS);
         assertThat(added.status()).as("%s", added).isEqualTo(201);
         assertThat(deletion.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
-        long overrideAt = globalIndex("plan:" + plan, "%PlanOverrideAddedEvent");
-        long deletedAt = globalIndex("lesson:" + lesson, "%ContentNodeDeletedEvent");
-        assertThat(overrideAt).as("the override is stored before its target is deleted").isLessThan(deletedAt);
+        assertThat(eventCount("plan:" + plan, "%PlanOverrideAddedEvent")).isEqualTo(1);
+        assertThat(eventCount("lesson:" + lesson, "%ContentNodeDeletedEvent")).isEqualTo(1);
     }
 
     private String planListing(ApiClient editor, String subjectId) {
@@ -269,8 +271,8 @@ class ContentConsistencyTest extends IntegrationTest {
                    .query(String.class).single();
     }
 
-    private long globalIndex(String aggregate, String payloadType) {
-        return jdbc.sql("select global_index from domain_event_entry where aggregate_identifier = ? "
+    private long eventCount(String aggregate, String payloadType) {
+        return jdbc.sql("select count(*) from domain_event_entry where aggregate_identifier = ? "
                         + "and payload_type like ?")
                    .params(aggregate, payloadType).query(Long.class).single();
     }

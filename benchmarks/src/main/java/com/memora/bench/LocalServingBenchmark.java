@@ -16,8 +16,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -43,7 +43,7 @@ public final class LocalServingBenchmark {
         String driver = System.getProperty("driver", wrkInstalled() ? "wrk" : "java");
         try (BenchmarkApp app = BenchmarkApp.start("--server.tomcat.threads.max=" + Integer.getInteger("threads", 200))) {
             List<GeneratedFile> files = new PlanFilesBuilder()
-                    .build(GeneratedCurriculum.plan("SERVE", 5, 2, 5, 5, 20), 1, Instant.now()).files();
+                    .build(GeneratedCurriculum.plan("SERVE", 5, 2, 5, 5, 20), 1, app.bean(Clock.class).instant()).files();
             app.bean(LocalContentStore.class).writeAll(files.stream()
                     .map(file -> new ContentFile(file.path(), file.bytes())).toList());
             List<String> paths = files.stream().map(file -> "/files/memora_content/" + file.path()).toList();

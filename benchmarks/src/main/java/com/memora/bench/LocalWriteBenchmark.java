@@ -26,6 +26,9 @@ import java.util.stream.Stream;
  */
 public final class LocalWriteBenchmark {
 
+    /** The build time written into the generated files: fixed, the files' content does not depend on it. */
+    private static final Instant GENERATED_AT = Instant.parse("2026-01-01T00:00:00Z");
+
     public static void main(String[] args) throws IOException {
         int writes = Integer.getInteger("writes", 2_000);
         Path base = Files.createTempDirectory(Path.of(System.getProperty("dir", System.getProperty("java.io.tmpdir"))),
@@ -34,7 +37,7 @@ public final class LocalWriteBenchmark {
             FileSystemContentStore store = new FileSystemContentStore(base.resolve("content"), 10.0,
                                                                       FreeSpaceProbe.fileStore());
             List<GeneratedFile> lessons = new PlanFilesBuilder()
-                    .build(GeneratedCurriculum.plan("BENCH", 1, 1, 1, 1, 50), 1, Instant.now()).files();
+                    .build(GeneratedCurriculum.plan("BENCH", 1, 1, 1, 1, 50), 1, GENERATED_AT).files();
             byte[] typical = lessons.get(0).bytes();
 
             System.out.println();
@@ -49,7 +52,7 @@ public final class LocalWriteBenchmark {
                       false));
 
             PlanFiles plan = new PlanFilesBuilder().build(GeneratedCurriculum.plan("FULL", 5, 2, 5, 5, 20), 1,
-                                                          Instant.now());
+                                                          GENERATED_AT);
             for (boolean batch : new boolean[] {false, true}) {
                 FileSystemContentStore planStore = new FileSystemContentStore(
                         base.resolve(batch ? "batch" : "single"), 10.0, FreeSpaceProbe.fileStore());

@@ -17,7 +17,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -132,7 +132,7 @@ public final class PlanExportBenchmark {
     }
 
     private static void requestRebuild(BenchmarkApp app) {
-        app.bean(DirtyPlans.class).mark(List.of(PLAN), "benchmark", true, Instant.now());
+        app.bean(DirtyPlans.class).mark(List.of(PLAN), "benchmark", true, app.bean(Clock.class).instant());
     }
 
     static void awaitNothingPending(BenchmarkApp app) throws InterruptedException {

@@ -9,8 +9,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.sql.DataSource;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -70,7 +70,7 @@ public final class SrsBenchmark {
                               PARTITION);
             long loadStart = System.nanoTime();
             long rows = TrackerBulkLoader.load(app.bean(DataSource.class), PARTITION, SEASON, players, questions,
-                                               0.05, Instant.now());
+                                               0.05, app.bean(Clock.class).instant());
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
             jdbc.sql("analyze " + PARTITION).update();
             String tableSize = jdbc.sql("select pg_size_pretty(pg_total_relation_size(?))").param(PARTITION)
@@ -106,8 +106,9 @@ public final class SrsBenchmark {
                               i -> check(reader.get("/api/seasons/" + SEASON), 200)));
             ReviewQueues queues = app.bean(ReviewQueues.class);
             TrackerStore tracker = app.bean(TrackerStore.class);
+            Clock clock = app.bean(Clock.class);
             print(LoadRun.run("  of which Redis (due script)", 1, reads / 2,
-                              i -> queues.due(readers.get((int) (i % sampled)), SEASON, Instant.now(), 20)));
+                              i -> queues.due(readers.get((int) (i % sampled)), SEASON, clock.instant(), 20)));
             print(LoadRun.run("  of which SQL (season + 20 tracker rows)", 1, reads / 2, i -> {
                 String id = readers.get((int) (i % sampled));
                 jdbc.sql("select * from season_registry where season_id = ?").param(SEASON).query().listOfRows();

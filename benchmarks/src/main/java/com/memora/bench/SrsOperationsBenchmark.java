@@ -1,14 +1,14 @@
 package com.memora.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.memora.infra.redis.ReviewCacheFaults;
 import com.memora.infra.testsupport.ApiClient;
-import org.redisson.api.RedissonClient;
-import org.redisson.client.codec.StringCodec;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.sql.DataSource;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -48,7 +48,7 @@ public final class SrsOperationsBenchmark {
                               PARTITION);
             long loadStart = System.nanoTime();
             long rows = TrackerBulkLoader.load(app.bean(DataSource.class), PARTITION, SEASON, players, questions,
-                                               0.05, Instant.now());
+                                               0.05, app.bean(Clock.class).instant());
             jdbc.sql("analyze " + PARTITION).update();
             System.out.printf("Loaded %,d tracker rows in %.1f s; partition %s with indexes%n", rows,
                               seconds(loadStart), jdbc.sql("select pg_size_pretty(pg_total_relation_size(?))")
@@ -84,13 +84,12 @@ public final class SrsOperationsBenchmark {
                               memoryAfter.get("total_keys").asLong(), seconds(statusStart) * 1000);
 
             // 2. reconciliation of a 10,000 sample, with some discrepancies injected
-            RedissonClient redisson = app.bean(RedissonClient.class);
+            ReviewCacheFaults faults = ReviewCacheFaults.of(app.bean(ApplicationContext.class));
             SplittableRandom random = new SplittableRandom(3);
             int injected = 0;
             for (int i = 0; i < 200; i++) {
-                String key = "srs:" + TrackerBulkLoader.player(random.nextInt(players)) + ":" + SEASON;
-                String question = TrackerBulkLoader.question(random.nextInt(questions));
-                redisson.getScoredSortedSet(key, StringCodec.INSTANCE).add(0, question);
+                faults.corruptDue(TrackerBulkLoader.player(random.nextInt(players)), SEASON,
+                                  TrackerBulkLoader.question(random.nextInt(questions)), 0);
                 injected++;
             }
             System.out.printf("%nReconciliation of a 10,000 sample (%d due times corrupted in Redis first)%n",

@@ -15,6 +15,7 @@ import com.memora.kernel.content.ContentRef;
 import com.memora.kernel.content.ContentRules;
 import com.memora.kernel.content.CreateContentNodeCommand;
 import com.memora.kernel.content.DeleteContentNodeCommand;
+import com.memora.kernel.content.PrepareContentNodeDeletionCommand;
 import com.memora.kernel.content.RestoreContentNodeCommand;
 import com.memora.kernel.content.TrashContentNodeCommand;
 import com.memora.kernel.error.ConflictException;
@@ -117,23 +118,71 @@ public class ContentNodeAggregate {
         }
     }
 
-    /** Never leaves an orphan or a plan listing a subject that no longer exists. */
+    /**
+     * First step of a permanent delete: every rule of the node's own delete except "no children" (the cascade deletes
+     * those next) is checked with the node locked, then the node goes to the trash. From then on nothing can be
+     * created or moved under it and no plan can start listing it, so the cascade cannot be refused half-way by a
+     * change made while it runs.
+     */
     @CommandHandler
-    void handle(DeleteContentNodeCommand command, ContentRegistry registry) {
+    void handle(PrepareContentNodeDeletionCommand command, ContentRegistry registry) {
+        registry.lockAndCountChildren(kind, nodeId);
+        refuseIfListedByPlans(registry);
+        if (!trashed) {
+            apply(new ContentNodeTrashedEvent(kind, nodeId, parentId, currentAncestors(registry)));
+        }
+    }
+
+    /**
+     * Never leaves an orphan or a plan listing a subject that no longer exists. As part of a cascade, a node that
+     * is no longer under the cascade's root (it was moved out after the cascade listed the sub-tree) is left alone,
+     * and a root taken out of the trash meanwhile stops the cascade.
+     *
+     * @return whether the node was deleted (false: it left the sub-tree being deleted)
+     */
+    @CommandHandler
+    boolean handle(DeleteContentNodeCommand command, ContentRegistry registry) {
         int children = registry.lockAndCountChildren(kind, nodeId);
+        if (command.cascadeRoot() != null && !stillUnder(command.cascadeRoot(), registry)) {
+            return false;
+        }
         if (children > 0) {
             throw new ConflictException("content-has-children", "The " + kind.singular() + " '" + nodeId
                     + "' still has " + children + " " + kind.child().collection() + "; they are deleted first "
                     + "(DELETE with permanent=true deletes a node's whole sub-tree, deepest first)");
         }
-        if (kind == ContentKind.SUBJECT) {
-            List<String> plans = registry.plansListing(nodeId);
-            if (!plans.isEmpty()) {
-                throw new ConflictException("subject-in-plans", "The subject '" + nodeId + "' is listed by plan(s) "
-                        + plans + "; remove it from them (PUT /api/plans/{id}/subjects) before deleting it for good");
-            }
-        }
+        refuseIfListedByPlans(registry);
         apply(new ContentNodeDeletedEvent(kind, nodeId, parentId, currentAncestors(registry), trashed));
+        return true;
+    }
+
+    /**
+     * Whether the node is (still) the cascade root or inside its sub-tree, read with the node and its ancestors
+     * locked, so a move cannot slip in before this delete commits.
+     */
+    private boolean stillUnder(ContentRef root, ContentRegistry registry) {
+        Optional<RegisteredNode> found = registry.lineage(kind, nodeId).stream()
+                                                 .filter(node -> node.ref().equals(root)).findFirst();
+        if (found.isEmpty()) {
+            return false;
+        }
+        if (!found.get().trashed()) {
+            throw new ConflictException("deletion-interrupted", "The " + root + " was taken out of the trash while "
+                    + "it was being deleted for good; what was deleted so far stays deleted, the rest is back. Send "
+                    + "the delete again to finish it");
+        }
+        return true;
+    }
+
+    private void refuseIfListedByPlans(ContentRegistry registry) {
+        if (kind != ContentKind.SUBJECT) {
+            return;
+        }
+        List<String> plans = registry.plansListing(nodeId);
+        if (!plans.isEmpty()) {
+            throw new ConflictException("subject-in-plans", "The subject '" + nodeId + "' is listed by plan(s) "
+                    + plans + "; remove it from them (PUT /api/plans/{id}/subjects) before deleting it for good");
+        }
     }
 
     @EventSourcingHandler

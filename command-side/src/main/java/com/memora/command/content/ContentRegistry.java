@@ -32,6 +32,13 @@ public interface ContentRegistry {
     /** The nodes of one kind with these ids that are registered (in any state), by id; one query for many. */
     Map<String, RegisteredNode> findAll(ContentKind kind, Collection<String> ids);
 
+    /**
+     * Like {@link #findAll}, each row locked against change ({@code FOR SHARE}) until the current transaction ends:
+     * for a decision that relies on the nodes staying as read (a plan lists these subjects, an override targets this
+     * node), so a concurrent trash or permanent delete waits for it, or it waits for them and sees their outcome.
+     */
+    Map<String, RegisteredNode> findAllLocked(ContentKind kind, Collection<String> ids);
+
     /** Locks the node against concurrent change (and new children) and counts its children that are not deleted. */
     int lockAndCountChildren(ContentKind kind, String id);
 

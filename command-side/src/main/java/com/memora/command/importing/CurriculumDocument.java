@@ -34,8 +34,9 @@ record CurriculumDocument(List<Season> seasons, Map<ContentKind, List<Node>> nod
     private static final TypeReference<List<LessonStage>> STAGE_LIST = new TypeReference<>() {
     };
 
+    /** @param startText the start date as written (so a date that is not on the calendar can be reported) */
     record Season(String path, String id, String title, LocalDate startDate, LocalDate endDate, boolean active,
-                  boolean enableRedis, boolean autoArchive) {
+                  boolean enableRedis, boolean autoArchive, String startText, String endText) {
     }
 
     /** @param path where the node is in the document, e.g. {@code subjects[0].tracks[2]} */
@@ -50,7 +51,7 @@ record CurriculumDocument(List<Season> seasons, Map<ContentKind, List<Node>> nod
         forEach(document, "seasons", "seasons", (path, season) -> seasons.add(new Season(
                 path, text(season, "id"), text(season, "title"), date(season, "start_date"), date(season, "end_date"),
                 bool(season, "is_active", false), bool(season, "enable_redis", true),
-                bool(season, "auto_archive", false))));
+                bool(season, "auto_archive", false), text(season, "start_date"), text(season, "end_date"))));
         Map<ContentKind, List<Node>> nodes = new EnumMap<>(ContentKind.class);
         for (ContentKind kind : ContentKind.values()) {
             nodes.put(kind, new ArrayList<>());

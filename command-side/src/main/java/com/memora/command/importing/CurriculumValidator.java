@@ -12,8 +12,10 @@ import com.memora.kernel.plan.OverrideAction;
 import com.memora.kernel.plan.PlanOverride;
 import com.memora.kernel.plan.PlanRules;
 import com.memora.kernel.plan.PlanSubject;
+import com.memora.kernel.season.SeasonRules;
 import org.springframework.stereotype.Component;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -47,16 +49,7 @@ public class CurriculumValidator {
         Set<String> pathsWithSchemaProblems = new HashSet<>();
         problems.forEach(problem -> pathsWithSchemaProblems.add(problem.field()));
 
-        Set<String> documentSeasons = new HashSet<>();
-        for (CurriculumDocument.Season season : document.seasons()) {
-            documentSeasons.add(season.id());
-            if (season.startDate() != null && season.endDate() != null
-                && season.endDate().isBefore(season.startDate())) {
-                problems.add(new FieldProblem(season.path() + ".end_date", "end_date " + season.endDate()
-                                                                          + " is before start_date "
-                                                                          + season.startDate()));
-            }
-        }
+        Set<String> documentSeasons = checkSeasons(document.seasons(), pathsWithSchemaProblems, problems);
 
         Map<ContentKind, Map<String, CurriculumDocument.Node>> byId = new HashMap<>();
         for (ContentKind kind : ContentKind.values()) {
@@ -102,14 +95,66 @@ public class CurriculumValidator {
                                                                    + "' was deleted for good; its id cannot be used "
                                                                    + "again"));
             }
-            checkPlan(plan, documentSeasons, byId, problems);
+            checkPlan(plan, documentSeasons, byId, pathsWithSchemaProblems, problems);
         }
         return problems.stream().distinct().toList();
     }
 
+    /**
+     * The rules the season aggregate applies when the dispatch creates a season, plus what only a document can get
+     * wrong: a season listed twice, a date that is not on the calendar, more than one active season (the last
+     * would silently win).
+     *
+     * @return the ids of the document's seasons
+     */
+    private static Set<String> checkSeasons(List<CurriculumDocument.Season> seasons, Set<String> schemaProblems,
+                                            List<FieldProblem> problems) {
+        Map<String, String> ids = new HashMap<>();
+        String firstActive = null;
+        for (CurriculumDocument.Season season : seasons) {
+            if (season.id() != null) {
+                String first = ids.putIfAbsent(season.id(), season.path());
+                if (first != null) {
+                    problems.add(new FieldProblem(season.path() + ".id", "the season id '" + season.id()
+                                                                         + "' is used twice (also at " + first + ")"));
+                }
+            }
+            calendarDate(season.path() + ".start_date", season.startText(), season.startDate(), problems);
+            calendarDate(season.path() + ".end_date", season.endText(), season.endDate(), problems);
+            SeasonRules.checkNew(season.id(), season.title(), season.startDate(), season.endDate(), season.active(),
+                                 season.autoArchive()).stream()
+                       .map(problem -> new FieldProblem(season.path() + "." + problem.field(), problem.message()))
+                       // a missing or malformed field is the schema's (or the calendar check's) to report
+                       .filter(problem -> !schemaProblems.contains(problem.field())
+                                          && !problems.stream().anyMatch(known -> known.field()
+                                                                                       .equals(problem.field())))
+                       .forEach(problems::add);
+            if (season.active()) {
+                if (firstActive != null) {
+                    problems.add(new FieldProblem(season.path() + ".is_active", "only one season can be active; "
+                                                                                + firstActive + " is active too"));
+                } else {
+                    firstActive = season.path();
+                }
+            }
+        }
+        return ids.keySet();
+    }
+
+    private static void calendarDate(String path, String text, LocalDate date,
+                                     List<FieldProblem> problems) {
+        if (text != null && date == null && text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            problems.add(new FieldProblem(path, "'" + text + "' is not a date on the calendar"));
+        }
+    }
+
     private void checkPlan(CurriculumDocument.Plan plan, Set<String> documentSeasons,
                            Map<ContentKind, Map<String, CurriculumDocument.Node>> inDocument,
-                           List<FieldProblem> problems) {
+                           Set<String> schemaProblems, List<FieldProblem> problems) {
+        PlanRules.checkDetails(plan.details()).stream()
+                 .map(problem -> new FieldProblem(plan.path() + "." + problem.field(), problem.message()))
+                 .filter(problem -> !schemaProblems.contains(problem.field()))
+                 .forEach(problems::add);
         String season = plan.details().seasonId();
         if (season != null && !documentSeasons.contains(season) && !seasons.exists(season)) {
             problems.add(new FieldProblem(plan.path() + ".season", "No season '" + season
@@ -136,6 +181,11 @@ public class CurriculumValidator {
                     problems.add(new FieldProblem(at, "The subject '" + subject.subjectId() + "' is in the trash"));
                 }
             }
+        }
+        if (plan.overrides().size() > PlanRules.MAX_OVERRIDES) {
+            // the schema reported the limit (plans[i].overrides); checking each of thousands of overrides, and
+            // comparing each with every other, would only bury that one problem
+            return;
         }
         Map<String, Integer> overrideIds = new HashMap<>();
         for (int i = 0; i < plan.overrides().size(); i++) {

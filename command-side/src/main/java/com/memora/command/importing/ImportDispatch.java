@@ -149,12 +149,15 @@ final class ImportDispatch {
             count("created");
             return;
         }
+        // changed (and moved) first, restored after: a node in the trash is restored under the parent the document
+        // gives it, which the previous level has brought out of the trash, not under its old parent, which may be
+        // in the trash still (a restore is refused under a trashed parent)
+        send(new ChangeContentNodeCommand(node.kind(), node.id(), node.parentId(), fields, node.published()));
+        count("matched");
         if (existing.state() == RegistryState.TRASHED) {
             send(new RestoreContentNodeCommand(node.kind(), node.id()));
             count("restored");
         }
-        send(new ChangeContentNodeCommand(node.kind(), node.id(), node.parentId(), fields, node.published()));
-        count("matched");
     }
 
     private void importPlan(CurriculumDocument.Plan plan) {

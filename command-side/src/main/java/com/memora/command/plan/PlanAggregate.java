@@ -3,6 +3,7 @@ package com.memora.command.plan;
 import com.memora.command.content.ContentRegistry;
 import com.memora.command.content.RegisteredNode;
 import com.memora.kernel.content.ContentKind;
+import com.memora.kernel.content.ContentRef;
 import com.memora.kernel.error.ConflictException;
 import com.memora.kernel.error.FieldProblem;
 import com.memora.kernel.error.InvalidInputException;
@@ -36,6 +37,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,9 +100,12 @@ public class PlanAggregate {
         List<PlanSubject> newSubjects = List.copyOf(command.subjects());
         List<FieldProblem> problems = new ArrayList<>(PlanRules.checkSubjects(newSubjects));
         if (problems.isEmpty()) {
+            Map<String, RegisteredNode> found = registry.findAllLocked(
+                    ContentKind.SUBJECT, newSubjects.stream().map(PlanSubject::subjectId).toList());
             for (int i = 0; i < newSubjects.size(); i++) {
                 String field = "[" + i + "].subject";
-                subjectProblem(registry, newSubjects.get(i).subjectId())
+                String subjectId = newSubjects.get(i).subjectId();
+                subjectProblem(subjectId, Optional.ofNullable(found.get(subjectId)))
                         .ifPresent(message -> problems.add(new FieldProblem(field, message)));
             }
         }
@@ -116,7 +122,7 @@ public class PlanAggregate {
         PlanOverride override = command.override();
         List<FieldProblem> problems = new ArrayList<>(PlanRules.checkOverride(override));
         if (problems.isEmpty()) {
-            problems.addAll(targetProblems(override, registry));
+            problems.addAll(targetProblems(override, lockTargets(List.of(override), registry)));
         }
         refuseIfAny("override-invalid", problems);
         if (overrides.containsKey(override.id())) {
@@ -138,14 +144,20 @@ public class PlanAggregate {
     @CommandHandler
     void handle(ReplacePlanOverridesCommand command, ContentRegistry registry) {
         List<PlanOverride> wanted = List.copyOf(command.overrides());
+        if (wanted.size() > PlanRules.MAX_OVERRIDES) {
+            throw new InvalidInputException("override-invalid", "overrides", "A plan has at most "
+                                                                             + PlanRules.MAX_OVERRIDES + " overrides");
+        }
         List<FieldProblem> problems = new ArrayList<>();
+        Map<ContentRef, RegisteredNode> targets = lockTargets(
+                wanted.stream().filter(override -> PlanRules.checkOverride(override).isEmpty()).toList(), registry);
         Map<String, Integer> ids = new LinkedHashMap<>();
         for (int i = 0; i < wanted.size(); i++) {
             PlanOverride override = wanted.get(i);
             String at = "[" + i + "].";
             List<FieldProblem> own = new ArrayList<>(PlanRules.checkOverride(override));
             if (own.isEmpty()) {
-                own.addAll(targetProblems(override, registry));
+                own.addAll(targetProblems(override, targets));
             }
             own.forEach(problem -> problems.add(new FieldProblem(at + problem.field(), problem.message())));
             Integer first = ids.putIfAbsent(override.id(), i);
@@ -158,9 +170,6 @@ public class PlanAggregate {
                     problems.add(new FieldProblem(at + "action", "the same override as [" + j + "]"));
                 }
             }
-        }
-        if (wanted.size() > PlanRules.MAX_OVERRIDES) {
-            problems.add(new FieldProblem("overrides", "A plan has at most " + PlanRules.MAX_OVERRIDES + " overrides"));
         }
         refuseIfAny("override-invalid", problems);
         for (PlanOverride current : List.copyOf(overrides.values())) {
@@ -252,8 +261,7 @@ public class PlanAggregate {
         }
     }
 
-    private static Optional<String> subjectProblem(ContentRegistry registry, String subjectId) {
-        Optional<RegisteredNode> subject = registry.find(ContentKind.SUBJECT, subjectId);
+    private static Optional<String> subjectProblem(String subjectId, Optional<RegisteredNode> subject) {
         if (subject.isEmpty() || subject.get().deleted()) {
             return Optional.of("No subject with id '" + subjectId + "'");
         }
@@ -263,9 +271,24 @@ public class PlanAggregate {
         return Optional.empty();
     }
 
-    private static List<FieldProblem> targetProblems(PlanOverride override, ContentRegistry registry) {
+    /**
+     * The overrides' targets as registered, locked until this command commits: a target cannot be deleted for good
+     * between the check and the override being stored (docs/content.md).
+     */
+    private static Map<ContentRef, RegisteredNode> lockTargets(List<PlanOverride> overrides,
+                                                               ContentRegistry registry) {
+        Map<ContentKind, List<String>> idsByKind = new EnumMap<>(ContentKind.class);
+        overrides.forEach(override -> idsByKind.computeIfAbsent(override.targetType(), kind -> new ArrayList<>())
+                                               .add(override.targetId()));
+        Map<ContentRef, RegisteredNode> targets = new HashMap<>();
+        idsByKind.forEach((kind, ids) -> registry.findAllLocked(kind, ids).values()
+                                                 .forEach(node -> targets.put(node.ref(), node)));
+        return targets;
+    }
+
+    private static List<FieldProblem> targetProblems(PlanOverride override, Map<ContentRef, RegisteredNode> targets) {
         ContentKind type = override.targetType();
-        Optional<RegisteredNode> target = registry.find(type, override.targetId());
+        Optional<RegisteredNode> target = Optional.ofNullable(targets.get(new ContentRef(type, override.targetId())));
         if (target.isEmpty() || target.get().deleted()) {
             return List.of(new FieldProblem("target_id", "No " + type.singular() + " with id '" + override.targetId()
                                                          + "' (target_type " + type.typeName() + ")"));

@@ -1,9 +1,9 @@
 package com.memora.command.season;
 
 import com.memora.kernel.error.ConflictException;
+import com.memora.kernel.error.FieldProblem;
 import com.memora.kernel.error.InvalidInputException;
 import com.memora.kernel.id.AggregateIds;
-import com.memora.kernel.id.Identifiers;
 import com.memora.kernel.season.ArchiveSeasonCommand;
 import com.memora.kernel.season.ArchivedTrackerRowsDeletedEvent;
 import com.memora.kernel.season.ArchivedTrackerRowsFlaggedEvent;
@@ -34,6 +34,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
+import java.util.Optional;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -291,50 +292,33 @@ public class SeasonAggregate {
         return Objects.requireNonNullElse(value, fallback);
     }
 
-    /** The season's rules, each with the API field it concerns. */
+    /** The season's rules ({@link com.memora.kernel.season.SeasonRules}), each refusal with its problem type. */
     static final class SeasonRules {
-
-        static final int MAX_TITLE_LENGTH = 200;
 
         private SeasonRules() {
         }
 
         static void requireValidId(String seasonId) {
-            if (!Identifiers.isValidSeasonId(seasonId)) {
-                throw new InvalidInputException("season-id", "id",
-                        "Season id '" + seasonId + "' must look like SEASON-YYYY or SEASON-YYYY-SUFFIX "
-                        + "(suffix: 1-20 of A-Z, 0-9, _)");
-            }
+            refuse("season-id", com.memora.kernel.season.SeasonRules.idProblem(seasonId));
         }
 
         static void requireTitle(String title) {
-            if (title == null || title.isBlank()) {
-                throw new InvalidInputException("season-title", "title", "A season needs a title");
-            }
-            if (title.strip().length() > MAX_TITLE_LENGTH) {
-                throw new InvalidInputException("season-title", "title",
-                        "A season title has at most " + MAX_TITLE_LENGTH + " characters");
-            }
+            refuse("season-title", com.memora.kernel.season.SeasonRules.titleProblem(title));
         }
 
         static void requireDates(LocalDate start, LocalDate end) {
-            if (start == null) {
-                throw new InvalidInputException("season-dates", "start_date", "A season needs a start_date");
-            }
-            if (end == null) {
-                throw new InvalidInputException("season-dates", "end_date", "A season needs an end_date");
-            }
-            if (end.isBefore(start)) {
-                throw new InvalidInputException("season-dates", "end_date",
-                        "end_date " + end + " is before start_date " + start);
-            }
+            refuse("season-dates", com.memora.kernel.season.SeasonRules.datesProblem(start, end));
         }
 
         static void requireAutoArchiveOnlyWhenInactive(boolean active, boolean autoArchive) {
-            if (active && autoArchive) {
-                throw new InvalidInputException("season-auto-archive", "auto_archive",
-                        "auto_archive cannot be on while the season is active; deactivate it first");
-            }
+            refuse("season-auto-archive",
+                   com.memora.kernel.season.SeasonRules.autoArchiveProblem(active, autoArchive));
+        }
+
+        private static void refuse(String problemType, Optional<FieldProblem> problem) {
+            problem.ifPresent(found -> {
+                throw new InvalidInputException(problemType, found.field(), found.message());
+            });
         }
     }
 }

@@ -13,7 +13,9 @@ public interface CdnConnectionCheck {
 
     /**
      * Anything not given ({@code null}, or a secret missing from the map) is taken from the stored settings, or
-     * from the deployment's seed while none are stored.
+     * from the deployment's seed while none are stored — but the stored keys only for the stored endpoint: an
+     * {@code endpointUrl} other than the stored one without both keys is refused
+     * ({@link com.memora.kernel.error.InvalidInputException} naming access_key / secret_key) before anything is sent.
      */
     CdnConnectionResult check(String endpointUrl, String bucketName, Map<CdnSecret, String> secrets);
 }

@@ -16,6 +16,7 @@ import com.memora.kernel.content.ContentRef;
 import com.memora.kernel.content.CreateContentNodeCommand;
 import com.memora.kernel.content.DeleteContentNodeCommand;
 import com.memora.kernel.content.LessonStage;
+import com.memora.kernel.content.PrepareContentNodeDeletionCommand;
 import com.memora.kernel.content.RestoreContentNodeCommand;
 import com.memora.kernel.content.TrashContentNodeCommand;
 import org.axonframework.eventsourcing.AggregateDeletedException;
@@ -432,6 +433,76 @@ class ContentNodeAggregateTest {
                .when(new DeleteContentNodeCommand(SUBJECT, "SOLO"))
                .expectException(conflict("subject-in-plans"))
                .expectExceptionMessage(containsString("[P1]"))
+               .expectNoEvents();
+    }
+
+    // --- permanent delete of a sub-tree (ContentDeletion sends these) ---
+
+    @Test
+    void preparingADeleteChecksTheNodesOwnRulesAndTrashesIt() {
+        fixture.given(lessonCreated())
+               .when(new PrepareContentNodeDeletionCommand(LESSON, "L1"))
+               .expectEvents(new ContentNodeTrashedEvent(LESSON, "L1", "T1", UNDER_T1));
+    }
+
+    @Test
+    void preparingTheDeleteOfANodeInTheTrashChangesNothing() {
+        fixture.given(lessonCreated(), new ContentNodeTrashedEvent(LESSON, "L1", "T1", UNDER_T1))
+               .when(new PrepareContentNodeDeletionCommand(LESSON, "L1"))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void preparingTheDeleteOfANodeWithChildrenTrashesIt() {
+        registry.node(LESSON, "L1", "T1");
+        fixture.given(new ContentNodeCreatedEvent(TOPIC, "T1", "U1", UNDER_T1.subList(0, 3),
+                                                  ContentFields.blank().apply(titled("T")), false))
+               .when(new PrepareContentNodeDeletionCommand(TOPIC, "T1"))
+               .expectEvents(new ContentNodeTrashedEvent(TOPIC, "T1", "U1", UNDER_T1.subList(0, 3)));
+    }
+
+    @Test
+    void preparingTheDeleteOfASubjectThatAPlanListsIsRefusedBeforeAnythingChanges() {
+        registry.plan("P1", RegistryState.TRASHED, "SOLO").node(SUBJECT, "SOLO", null)
+                .node(TRACK, "SOLO-CORE", "SOLO");
+        fixture.given(new ContentNodeCreatedEvent(SUBJECT, "SOLO", null, List.of(),
+                                                  ContentFields.blank().apply(titled("Solo")), false))
+               .when(new PrepareContentNodeDeletionCommand(SUBJECT, "SOLO"))
+               .expectException(conflict("subject-in-plans"))
+               .expectExceptionMessage(containsString("[P1]"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void aCascadeDeletesANodeThatIsStillUnderItsRoot() {
+        registry.node(UNIT, "U1", "CORE", RegistryState.TRASHED, false).node(LESSON, "L1", "T1");
+        fixture.given(lessonCreated())
+               .when(new DeleteContentNodeCommand(LESSON, "L1", new ContentRef(UNIT, "U1")))
+               .expectEvents(new ContentNodeDeletedEvent(LESSON, "L1", "T1", UNDER_T1, false))
+               .expectResultMessagePayload(true)
+               .expectMarkedDeleted();
+    }
+
+    @Test
+    void aCascadeLeavesANodeThatWasMovedOutOfTheSubtreeAlone() {
+        List<ContentRef> underT9 = List.of(new ContentRef(SUBJECT, "MATH"), new ContentRef(TRACK, "CORE"),
+                                           new ContentRef(UNIT, "U2"), new ContentRef(TOPIC, "T9"));
+        registry.node(UNIT, "U1", "CORE", RegistryState.TRASHED, false)
+                .node(UNIT, "U2", "CORE").node(TOPIC, "T9", "U2").node(LESSON, "L1", "T9");
+        fixture.given(lessonCreated(), new ContentNodeMovedEvent(LESSON, "L1", "T1", UNDER_T1, "T9", underT9))
+               .when(new DeleteContentNodeCommand(LESSON, "L1", new ContentRef(UNIT, "U1")))
+               .expectSuccessfulHandlerExecution()
+               .expectResultMessagePayload(false)
+               .expectNoEvents();
+    }
+
+    @Test
+    void aCascadeStopsWhenItsRootWasTakenOutOfTheTrash() {
+        registry.node(LESSON, "L1", "T1");
+        fixture.given(lessonCreated())
+               .when(new DeleteContentNodeCommand(LESSON, "L1", new ContentRef(UNIT, "U1")))
+               .expectException(conflict("deletion-interrupted"))
                .expectNoEvents();
     }
 }

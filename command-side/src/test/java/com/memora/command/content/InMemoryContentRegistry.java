@@ -79,6 +79,11 @@ public class InMemoryContentRegistry implements ContentRegistry {
     }
 
     @Override
+    public Map<String, RegisteredNode> findAllLocked(ContentKind kind, Collection<String> ids) {
+        return findAll(kind, ids);
+    }
+
+    @Override
     public int lockAndCountChildren(ContentKind kind, String id) {
         return (int) nodes.values().stream()
                           .filter(node -> node.kind() == kind.child() && id.equals(node.parentId()) && !node.deleted())

@@ -20,7 +20,9 @@ import com.memora.kernel.plan.PlanSubject;
 import com.memora.kernel.plan.PlanSubjectsReplacedEvent;
 import com.memora.kernel.plan.PlanTrashedEvent;
 import com.memora.kernel.plan.RemovePlanOverrideCommand;
+import com.memora.kernel.plan.ReplacePlanOverridesCommand;
 import com.memora.kernel.plan.ReplacePlanSubjectsCommand;
+import com.memora.kernel.plan.PlanRules;
 import com.memora.kernel.plan.RestorePlanCommand;
 import com.memora.kernel.plan.TrashPlanCommand;
 import com.memora.kernel.error.NotFoundException;
@@ -29,6 +31,7 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -232,6 +235,99 @@ class PlanAggregateTest {
                .when(new AddPlanOverrideCommand("P1", override("O2", LESSON, "L1", OverrideAction.HIDE, null)))
                .expectEvents(new PlanOverrideAddedEvent("P1", override("O2", LESSON, "L1", OverrideAction.HIDE,
                                                                        null)));
+    }
+
+    // --- replacing the whole override list (the import) ---
+
+    @Test
+    void replacingOverridesAddsNewOnesAndRemovesThoseMissingFromTheList() {
+        PlanOverride hide = override("O1", UNIT, "U1", OverrideAction.HIDE, null);
+        PlanOverride free = override("O2", LESSON, "L1", OverrideAction.SET_FREE, null);
+        PlanOverride rename = override("O3", LESSON, "L1", OverrideAction.RENAME, "النهايات");
+        fixture.given(CREATED, new PlanOverrideAddedEvent("P1", hide), new PlanOverrideAddedEvent("P1", free))
+               .when(new ReplacePlanOverridesCommand("P1", List.of(free, rename)))
+               .expectEvents(new PlanOverrideRemovedEvent("P1", hide), new PlanOverrideAddedEvent("P1", rename));
+        fixture.given(CREATED, new PlanOverrideAddedEvent("P1", hide))
+               .when(new ReplacePlanOverridesCommand("P1", List.of()))
+               .expectEvents(new PlanOverrideRemovedEvent("P1", hide));
+    }
+
+    @Test
+    void replacingOverridesWithTheSameListChangesNothing() {
+        PlanOverride hide = override("O1", UNIT, "U1", OverrideAction.HIDE, null);
+        PlanOverride free = override("O2", LESSON, "L1", OverrideAction.SET_FREE, null);
+        fixture.given(CREATED, new PlanOverrideAddedEvent("P1", hide), new PlanOverrideAddedEvent("P1", free))
+               .when(new ReplacePlanOverridesCommand("P1", List.of(hide, free)))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+        fixture.given(CREATED, new PlanOverrideAddedEvent("P1", hide), new PlanOverrideAddedEvent("P1", free))
+               .when(new ReplacePlanOverridesCommand("P1", List.of(free, hide)))
+               .expectSuccessfulHandlerExecution()
+               .expectNoEvents();
+    }
+
+    @Test
+    void anOverrideWhoseContentChangedUnderTheSameIdIsReplaced() {
+        PlanOverride hide = override("O1", UNIT, "U1", OverrideAction.HIDE, null);
+        PlanOverride free = override("O1", UNIT, "U1", OverrideAction.SET_FREE, null);
+        fixture.given(CREATED, new PlanOverrideAddedEvent("P1", hide))
+               .when(new ReplacePlanOverridesCommand("P1", List.of(free)))
+               .expectEvents(new PlanOverrideRemovedEvent("P1", hide), new PlanOverrideAddedEvent("P1", free));
+    }
+
+    @Test
+    void replacingOverridesRefusesAnIdUsedTwiceInTheList() {
+        PlanOverride hide = override("O1", UNIT, "U1", OverrideAction.HIDE, null);
+        fixture.given(CREATED, new PlanOverrideAddedEvent("P1", hide))
+               .when(new ReplacePlanOverridesCommand("P1", List.of(
+                       override("O2", LESSON, "L1", OverrideAction.SET_FREE, null),
+                       override("O2", UNIT, "U1", OverrideAction.SET_FREE, null))))
+               .expectException(invalid("[1].id"))
+               .expectExceptionMessage(containsString("used twice (also at [0])"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void replacingOverridesRefusesTheSameRuleTwice() {
+        fixture.given(CREATED)
+               .when(new ReplacePlanOverridesCommand("P1", List.of(
+                       override("O1", LESSON, "L1", OverrideAction.RENAME, "Limits"),
+                       override("O2", UNIT, "U1", OverrideAction.HIDE, null),
+                       override("O3", LESSON, "L1", OverrideAction.RENAME, "Limits"))))
+               .expectException(invalid("[2].action"))
+               .expectExceptionMessage(containsString("the same override as [0]"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void replacingOverridesChecksEveryOneAndNamesItsPosition() {
+        fixture.given(CREATED)
+               .when(new ReplacePlanOverridesCommand("P1", List.of(
+                       override("O1", UNIT, "U1", OverrideAction.HIDE, null),
+                       override("O2", TRACK, "U1", OverrideAction.HIDE, null),
+                       override("O3", TRACK, "CORE", OverrideAction.SET_SOLD_SEPARATELY, null),
+                       override("O4", LESSON, "L1", OverrideAction.RENAME, null))))
+               .expectException(invalid("[1].target_id", "[2].action", "[3].value"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void replacingOverridesKeepsToTheLimit() {
+        List<PlanOverride> atLimit = new ArrayList<>();
+        for (int i = 0; i < PlanRules.MAX_OVERRIDES; i++) {
+            atLimit.add(override("O" + i, LESSON, "L1", OverrideAction.RENAME, "Title " + i));
+        }
+        fixture.given(CREATED)
+               .when(new ReplacePlanOverridesCommand("P1", atLimit))
+               .expectEvents(atLimit.stream().map(o -> new PlanOverrideAddedEvent("P1", o)).toArray());
+
+        List<PlanOverride> beyond = new ArrayList<>(atLimit);
+        beyond.add(override("O-LAST", UNIT, "U1", OverrideAction.HIDE, null));
+        fixture.given(CREATED)
+               .when(new ReplacePlanOverridesCommand("P1", beyond))
+               .expectException(invalid("overrides"))
+               .expectExceptionMessage(containsString("at most " + PlanRules.MAX_OVERRIDES))
+               .expectNoEvents();
     }
 
     // --- trash, restore, delete ---

@@ -1,5 +1,7 @@
 package com.memora.infra.axon;
 
+import com.memora.infra.axon.deadletter.ParkedEventAlerts;
+import com.memora.infra.axon.deadletter.ParkedEvents;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
@@ -22,15 +24,33 @@ class DeadLetterRetrier {
     private static final int MAX_SEQUENCES_PER_GROUP_AND_RUN = 100;
 
     private final EventProcessingConfiguration processing;
+    private final ParkedEvents parkedEvents;
+    private final ParkedEventAlerts alerts;
 
-    DeadLetterRetrier(EventProcessingConfiguration processing) {
+    DeadLetterRetrier(EventProcessingConfiguration processing, ParkedEvents parkedEvents, ParkedEventAlerts alerts) {
         this.processing = processing;
+        this.parkedEvents = parkedEvents;
+        this.alerts = alerts;
     }
 
+    /** Retries every group's parked events, then alerts for each group that still has some. */
     @Scheduled(fixedDelayString = "${memora.axon.dead-letter-retry:PT1M}",
                initialDelayString = "${memora.axon.dead-letter-retry:PT1M}")
     void retryParkedEvents() {
         processing.eventProcessors().keySet().forEach(this::retry);
+        alertForParkedEvents();
+    }
+
+    void alertForParkedEvents() {
+        try {
+            parkedEvents.countsByGroup().forEach((group, parked) -> {
+                if (parked > 0) {
+                    alerts.stillParked(group, parked);
+                }
+            });
+        } catch (RuntimeException e) {
+            log.warn("Could not count the parked events: {}", e.toString());
+        }
     }
 
     /** @return how many parked sequences were processed successfully */

@@ -14,12 +14,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Acts on recorded marks and removals once their transaction has committed: applies the removals at once
- * (decisions F8) and, unless switched off, runs the batch if one is due (O1: the threshold reached, or the interval
- * already passed). The work runs on one background thread with room for one more request, so a burst of commits
- * becomes at most one run after the current one, and the content processor never waits for a build.
+ * Acts on recorded marks and removals once their transaction has committed. Removals go to their own thread and
+ * are applied at once (decisions F8): a long batch run never holds back a trashed lesson's deletion. The batch runs
+ * on a second thread when one is due (O1: the threshold reached, or the interval already passed), or at once when an
+ * operator asked. Each thread has room for one more request, so a burst of commits becomes at most one more pass
+ * after the current one (a waiting pass sees every later change), and the content processor never waits.
  */
 @Component
 class AfterCommitExportWakeUp implements ExportWakeUp, DisposableBean {
@@ -29,7 +31,10 @@ class AfterCommitExportWakeUp implements ExportWakeUp, DisposableBean {
     private final ObjectProvider<RemovalApplier> removals;
     private final ObjectProvider<ExportBatch> batch;
     private final boolean runOnChange;
-    private final ThreadPoolExecutor worker;
+    private final ThreadPoolExecutor removalWorker = coalescingWorker("export-removals");
+    private final ThreadPoolExecutor batchWorker = coalescingWorker("export-wake-up");
+    /** An operator's request survives being coalesced with an ordinary wake-up that is already waiting. */
+    private final AtomicBoolean rebuildAsked = new AtomicBoolean();
     /** Marks a transaction that already asked for a wake-up, so one commit wakes the pipeline once. */
     private final Object transactionKey = new Object();
 
@@ -39,17 +44,12 @@ class AfterCommitExportWakeUp implements ExportWakeUp, DisposableBean {
         this.removals = removals;
         this.batch = batch;
         this.runOnChange = properties.runOnChange();
-        this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1), runnable -> {
-            Thread thread = new Thread(runnable, "export-wake-up");
-            thread.setDaemon(true);
-            return thread;
-        }, new ThreadPoolExecutor.DiscardPolicy());
     }
 
     @Override
     public void changesRecorded() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            wakeUp(false);
+            wakeUp();
             return;
         }
         if (TransactionSynchronizationManager.hasResource(transactionKey)) {
@@ -61,29 +61,43 @@ class AfterCommitExportWakeUp implements ExportWakeUp, DisposableBean {
             public void afterCompletion(int status) {
                 TransactionSynchronizationManager.unbindResourceIfPossible(transactionKey);
                 if (status == STATUS_COMMITTED) {
-                    wakeUp(false);
+                    wakeUp();
                 }
             }
         });
     }
 
-    /** An operator asked for a rebuild: run now, whatever the interval. */
+    /**
+     * An operator asked for a rebuild: run now, whatever the interval. If another run holds the batch, the manual
+     * mark is itself due, so the next run or tick builds it.
+     */
     void rebuildRequested() {
-        wakeUp(true);
+        rebuildAsked.set(true);
+        submit(batchWorker, this::runBatch);
     }
 
-    private void wakeUp(boolean runNow) {
+    private void wakeUp() {
+        submit(removalWorker, () -> removals.getObject().applyAll());
+        if (runOnChange) {
+            submit(batchWorker, this::runBatch);
+        }
+    }
+
+    private void runBatch() {
+        if (rebuildAsked.getAndSet(false)) {
+            batch.getObject().runNow();
+        } else {
+            batch.getObject().runIfDue();
+        }
+    }
+
+    private static void submit(ThreadPoolExecutor worker, Runnable work) {
         if (worker.isShutdown()) {
             return;
         }
         worker.execute(() -> {
             try {
-                removals.getObject().applyAll();
-                if (runNow) {
-                    batch.getObject().runNow();
-                } else if (runOnChange) {
-                    batch.getObject().runIfDue();
-                }
+                work.run();
             } catch (RuntimeException e) {
                 // the marks and removals stay recorded: the next tick or wake-up does the work
                 log.warn("Export wake-up failed; the scheduler will retry: {}", e.toString());
@@ -91,9 +105,20 @@ class AfterCommitExportWakeUp implements ExportWakeUp, DisposableBean {
         });
     }
 
+    /** One thread, one waiting request; more requests while one waits add nothing, so they are dropped. */
+    private static ThreadPoolExecutor coalescingWorker(String name) {
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1), runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        }, new ThreadPoolExecutor.DiscardPolicy());
+    }
+
     @Override
     public void destroy() throws InterruptedException {
-        worker.shutdownNow();
-        worker.awaitTermination(30, TimeUnit.SECONDS);
+        removalWorker.shutdownNow();
+        batchWorker.shutdownNow();
+        removalWorker.awaitTermination(30, TimeUnit.SECONDS);
+        batchWorker.awaitTermination(30, TimeUnit.SECONDS);
     }
 }

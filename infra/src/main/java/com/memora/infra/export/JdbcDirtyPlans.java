@@ -89,6 +89,11 @@ class JdbcDirtyPlans implements DirtyPlans {
     }
 
     @Override
+    public boolean anyManual() {
+        return jdbc.sql("select exists (select 1 from export_dirty_plan where manual)").query(Boolean.class).single();
+    }
+
+    @Override
     public boolean consume(String planId, long upToSeq) {
         return jdbc.sql("delete from export_dirty_plan where plan_id = :plan and mark_seq <= :seq")
                    .param("plan", planId).param("seq", upToSeq).update() > 0;

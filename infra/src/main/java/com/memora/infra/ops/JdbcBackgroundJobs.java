@@ -16,6 +16,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -41,6 +42,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * replay touches. A job reports progress as often as it likes; a flusher writes the latest figures of every
  * running job four times a second, so reporting every record stays cheap and a job that pauses still shows
  * where it is.
+ * <p>
+ * A job cut off by a stop of its node would show RUNNING forever. So the flusher also refreshes the heartbeat
+ * ({@code updated_at}) of every job this node has accepted and not finished, every
+ * {@code memora.jobs.heartbeat-interval}; and at start and every {@code memora.jobs.sweep-interval} each node marks
+ * FAILED the RUNNING jobs that are not its own live ones and whose heartbeat is older than
+ * {@code memora.jobs.stale-after} — a crashed node's jobs are closed by the others — as well as, at start, the jobs
+ * its own previous process left (the node id is stable across restarts, {@code NodeProperties}).
  */
 @Component
 class JdbcBackgroundJobs implements BackgroundJobs, DisposableBean {
@@ -59,12 +67,18 @@ class JdbcBackgroundJobs implements BackgroundJobs, DisposableBean {
     private final ExecutorService executor;
     private final ScheduledExecutorService flusher;
     private final Set<ThrottledProgress> running = ConcurrentHashMap.newKeySet();
+    /** Every job this process accepted and has not finished: queued for the pool or running. */
+    private final Set<UUID> alive = ConcurrentHashMap.newKeySet();
+    private final JobHeartbeatProperties heartbeat;
+    private volatile long lastHeartbeat = System.nanoTime();
 
-    JdbcBackgroundJobs(JdbcClient jdbc, ObjectMapper json, Clock clock, NodeProperties node) {
+    JdbcBackgroundJobs(JdbcClient jdbc, ObjectMapper json, Clock clock, NodeProperties node,
+                       JobHeartbeatProperties heartbeat) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
         this.nodeId = node.nodeId();
+        this.heartbeat = heartbeat;
         AtomicInteger threads = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(4, runnable -> {
             Thread thread = new Thread(runnable, "background-job-" + threads.incrementAndGet());
@@ -88,21 +102,55 @@ class JdbcBackgroundJobs implements BackgroundJobs, DisposableBean {
                 log.warn("Could not record the progress of job {}: {}", progress.id, e.toString());
             }
         }
+        // measured with the monotonic timer: it paces writes, it is not business time
+        if (System.nanoTime() - lastHeartbeat >= heartbeat.heartbeatInterval().toNanos()) {
+            try {
+                beat();
+            } catch (RuntimeException e) {
+                log.warn("Could not refresh the heartbeat of this node's jobs: {}", e.toString());
+            }
+        }
     }
 
-    /** Jobs this node was running when it stopped cannot finish; say so instead of showing them running forever. */
+    /** Refreshes the heartbeat of every job this process has accepted and not finished. */
+    void beat() {
+        lastHeartbeat = System.nanoTime();
+        if (alive.isEmpty()) {
+            return;
+        }
+        jdbc.sql("update background_job set updated_at = :now where state = 'RUNNING' and id = any(:ids)")
+            .param("now", now()).param("ids", alive.toArray(UUID[]::new)).update();
+    }
+
+    /** At start: also the jobs this node's previous process left RUNNING, however fresh their heartbeat. */
     @EventListener(ApplicationReadyEvent.class)
     void failJobsInterruptedByARestart() {
+        failInterrupted(true);
+    }
+
+    /** Jobs of a node that stopped (no heartbeat for memora.jobs.stale-after), on any node. */
+    @Scheduled(fixedDelayString = "${memora.jobs.sweep-interval:PT1M}",
+               initialDelayString = "${memora.jobs.sweep-interval:PT1M}")
+    public void failStaleJobs() {
+        failInterrupted(false);
+    }
+
+    private void failInterrupted(boolean includingOwnLeftovers) {
         int interrupted = jdbc.sql("""
-                                   update background_job set state = 'FAILED', error = 'interrupted by a restart',
+                                   update background_job set state = 'FAILED',
+                                          error = 'interrupted (node ' || node_id || ' stopped)',
                                           finished_at = :now, updated_at = :now
-                                   where state = 'RUNNING' and node_id = :node
+                                   where state = 'RUNNING' and not (id = any(:alive))
+                                     and (updated_at < :staleBefore or (:own and node_id = :node))
                                    """)
                               .param("now", now())
+                              .param("alive", alive.toArray(UUID[]::new))
+                              .param("staleBefore", now().minus(heartbeat.staleAfter()))
+                              .param("own", includingOwnLeftovers)
                               .param("node", nodeId)
                               .update();
         if (interrupted > 0) {
-            log.warn("{} background job(s) were interrupted by the last stop of this node", interrupted);
+            log.warn("{} background job(s) were interrupted by a stop of the node running them", interrupted);
         }
     }
 
@@ -122,13 +170,18 @@ class JdbcBackgroundJobs implements BackgroundJobs, DisposableBean {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    executor.submit(() -> run(id, type, work));
+                    start(id, type, work);
                 }
             });
         } else {
-            executor.submit(() -> run(id, type, work));
+            start(id, type, work);
         }
         return id;
+    }
+
+    private void start(UUID id, String type, JobWork work) {
+        alive.add(id);
+        executor.submit(() -> run(id, type, work));
     }
 
     private void run(UUID id, String type, JobWork work) {
@@ -144,6 +197,7 @@ class JdbcBackgroundJobs implements BackgroundJobs, DisposableBean {
             finish(id, JobState.FAILED, null, e.getMessage() == null ? e.toString() : e.getMessage());
         } finally {
             running.remove(progress);
+            alive.remove(id);
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.memora.infra.config.NodeProperties;
+import com.memora.infra.ops.JobHeartbeatProperties;
 import com.memora.kernel.ops.JobRun;
 import com.memora.kernel.ops.JobRuns;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
@@ -12,22 +13,28 @@ import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a scheduled job on one node of the cluster at a time and records the run (decisions O7; issue 7). The lock is
@@ -38,9 +45,14 @@ import java.util.Optional;
  * <p>
  * Jobs keep no lock after they finish ({@code lockAtLeastFor} zero): every job is idempotent, so a second node whose
  * trigger fires a moment later, by a clock a little behind, only repeats harmless work.
+ * <p>
+ * A run cut off by a stop of its node would show RUNNING forever: while a run lasts its heartbeat (table
+ * {@code scheduled_job_run_heartbeat}) is refreshed every {@code memora.jobs.heartbeat-interval}, and at start and every {@code memora.jobs.sweep-interval}
+ * each node marks FAILED the RUNNING runs that are not its own live ones and whose heartbeat is older than
+ * {@code memora.jobs.stale-after}, plus at start those its own previous process left.
  */
 @Component
-public class ClusterJobRunner implements JobRuns {
+public class ClusterJobRunner implements JobRuns, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(ClusterJobRunner.class);
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
@@ -51,12 +63,25 @@ public class ClusterJobRunner implements JobRuns {
     private final Clock clock;
     private final String nodeId;
     private final LockingTaskExecutor locks;
+    private final JobHeartbeatProperties heartbeat;
+    /** The runs this process is making now. */
+    private final Set<Long> alive = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService heartbeats;
 
-    ClusterJobRunner(JdbcClient jdbc, DataSource dataSource, ObjectMapper json, Clock clock, NodeProperties node) {
+    ClusterJobRunner(JdbcClient jdbc, DataSource dataSource, ObjectMapper json, Clock clock, NodeProperties node,
+                     JobHeartbeatProperties heartbeat) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
         this.nodeId = node.nodeId();
+        this.heartbeat = heartbeat;
+        this.heartbeats = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "scheduled-run-heartbeat");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long interval = heartbeat.heartbeatInterval().toMillis();
+        heartbeats.scheduleWithFixedDelay(this::beatSafely, interval, interval, TimeUnit.MILLISECONDS);
         this.locks = new DefaultLockingTaskExecutor(new JdbcTemplateLockProvider(
                 JdbcTemplateLockProvider.Configuration.builder()
                                                       .withJdbcTemplate(new JdbcTemplate(dataSource))
@@ -75,7 +100,7 @@ public class ClusterJobRunner implements JobRuns {
     public Optional<JobRun> runExclusively(String jobName, Duration lockAtMostFor, JobBody body) {
         try {
             LockingTaskExecutor.TaskResult<JobRun> result = locks.executeWithLock(
-                    () -> record(jobName, body), new LockConfiguration(Instant.now(), jobName, lockAtMostFor,
+                    () -> record(jobName, body), new LockConfiguration(clock.instant(), jobName, lockAtMostFor,
                                                                        Duration.ZERO));
             if (!result.wasExecuted()) {
                 log.info("Scheduled job {} is running on another node; skipped here", jobName);
@@ -94,6 +119,9 @@ public class ClusterJobRunner implements JobRuns {
                            values (?, ?, ?, 'RUNNING') returning id
                            """)
                       .params(jobName, nodeId, now()).query(Long.class).single();
+        jdbc.sql("insert into scheduled_job_run_heartbeat (run_id, heartbeat_at) values (?, ?)")
+            .params(id, now()).update();
+        alive.add(id);
         try {
             Object summary = body.run();
             jdbc.sql("""
@@ -108,22 +136,70 @@ public class ClusterJobRunner implements JobRuns {
             log.error("Scheduled job {} failed", jobName, e);
             jdbc.sql("update scheduled_job_run set outcome = 'FAILED', finished_at = ?, error = ? where id = ?")
                 .params(now(), e.getMessage() == null ? e.toString() : e.getMessage(), id).update();
+        } finally {
+            alive.remove(id);
+            jdbc.sql("delete from scheduled_job_run_heartbeat where run_id = ?").param(id).update();
         }
         return jdbc.sql("select * from scheduled_job_run where id = ?").param(id).query(rowMapper()).single();
     }
 
-    /** Runs this node was making when it stopped cannot finish; say so instead of showing them running forever. */
-    @EventListener(ApplicationReadyEvent.class)
-    void failRunsInterruptedByARestart() {
-        int interrupted = jdbc.sql("""
-                                   update scheduled_job_run set outcome = 'FAILED', finished_at = ?,
-                                          error = 'interrupted by a restart'
-                                   where outcome = 'RUNNING' and node_id = ?
-                                   """)
-                              .params(now(), nodeId).update();
-        if (interrupted > 0) {
-            log.warn("{} scheduled job run(s) were interrupted by the last stop of this node", interrupted);
+    private void beatSafely() {
+        try {
+            beat();
+        } catch (RuntimeException e) {
+            log.warn("Could not refresh the heartbeat of this node's scheduled runs: {}", e.toString());
         }
+    }
+
+    /** Refreshes the heartbeat of every run this process is making. */
+    void beat() {
+        if (!alive.isEmpty()) {
+            jdbc.sql("update scheduled_job_run_heartbeat set heartbeat_at = :now where run_id = any(:ids)")
+                .param("now", now()).param("ids", alive.toArray(Long[]::new)).update();
+        }
+    }
+
+    /** At start: also the runs this node's previous process left RUNNING, however fresh their heartbeat. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void failRunsInterruptedByARestart() {
+        failInterrupted(true);
+    }
+
+    /** Runs of a node that stopped (no heartbeat for memora.jobs.stale-after), on any node. */
+    @Scheduled(fixedDelayString = "${memora.jobs.sweep-interval:PT1M}",
+               initialDelayString = "${memora.jobs.sweep-interval:PT1M}")
+    public void failStaleRuns() {
+        failInterrupted(false);
+    }
+
+    private void failInterrupted(boolean includingOwnLeftovers) {
+        int interrupted = jdbc.sql("""
+                                   update scheduled_job_run run set outcome = 'FAILED', finished_at = :now,
+                                          error = 'interrupted (node ' || node_id || ' stopped)'
+                                   where outcome = 'RUNNING' and not (id = any(:alive))
+                                     and (coalesce((select heartbeat_at from scheduled_job_run_heartbeat
+                                                    where run_id = run.id), started_at) < :staleBefore
+                                          or (:own and node_id = :node))
+                                   """)
+                              .param("now", now())
+                              .param("alive", alive.toArray(Long[]::new))
+                              .param("staleBefore", now().minus(heartbeat.staleAfter()))
+                              .param("own", includingOwnLeftovers)
+                              .param("node", nodeId)
+                              .update();
+        jdbc.sql("""
+                 delete from scheduled_job_run_heartbeat heartbeat
+                 where not exists (select 1 from scheduled_job_run run
+                                   where run.id = heartbeat.run_id and run.outcome = 'RUNNING')
+                 """).update();
+        if (interrupted > 0) {
+            log.warn("{} scheduled job run(s) were interrupted by a stop of the node making them", interrupted);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        heartbeats.shutdownNow();
     }
 
     @Override

@@ -3,6 +3,8 @@ package com.memora.infra.settings;
 import com.memora.command.settings.CdnConnectionCheck;
 import com.memora.command.settings.CdnConnectionResult;
 import com.memora.infra.s3.S3Properties;
+import com.memora.kernel.error.FieldProblem;
+import com.memora.kernel.error.InvalidInputException;
 import com.memora.kernel.settings.CdnSecret;
 import com.memora.kernel.settings.StorageProvider;
 import io.minio.BucketExistsArgs;
@@ -12,13 +14,18 @@ import okhttp3.OkHttpClient;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The connection test of {@code POST /api/settings/cdn/test}: a real request to the store (does the bucket exist?)
- * with the given settings, or the stored ones for whatever is not given. Every outcome is a result a person can act
- * on; only a forbidden address given in the request is an input error, raised before anything is sent.
+ * with the given settings, or the stored ones for whatever is not given — except the stored keys, which are used only
+ * for the stored endpoint: a test of any other endpoint must carry its own access_key and secret_key. Every outcome
+ * is a result a person can act on; only a forbidden address given in the request, or another endpoint without its
+ * keys, is an input error, raised before anything is sent.
  */
 @Component
 class MinioCdnConnectionCheck implements CdnConnectionCheck {
@@ -39,8 +46,16 @@ class MinioCdnConnectionCheck implements CdnConnectionCheck {
         boolean given = endpointUrl != null || bucketName != null || !secrets.isEmpty();
         String endpoint = endpointUrl != null ? endpointUrl : current.settings().endpointUrl();
         String bucket = bucketName != null ? bucketName : current.settings().bucketName();
-        String accessKey = secrets.getOrDefault(CdnSecret.ACCESS_KEY, current.accessKey());
-        String secretKey = secrets.getOrDefault(CdnSecret.SECRET_KEY, current.secretKey());
+        boolean storedEndpoint = endpointUrl == null || sameEndpoint(endpointUrl, current.settings().endpointUrl());
+        if (!storedEndpoint) {
+            requireGivenKeys(secrets);
+        }
+        // the stored keys only ever go to the stored endpoint: signing a request to an address an admin typed with
+        // them would hand that host the access key and a valid signature
+        String accessKey = storedEndpoint ? secrets.getOrDefault(CdnSecret.ACCESS_KEY, current.accessKey())
+                                          : secrets.get(CdnSecret.ACCESS_KEY);
+        String secretKey = storedEndpoint ? secrets.getOrDefault(CdnSecret.SECRET_KEY, current.secretKey())
+                                          : secrets.get(CdnSecret.SECRET_KEY);
         String source = given ? "given" : current.source();
         if (!StringUtils.hasText(endpoint) || !StringUtils.hasText(bucket)) {
             return new CdnConnectionResult(false, endpoint, bucket, null, 0,
@@ -66,6 +81,50 @@ class MinioCdnConnectionCheck implements CdnConnectionCheck {
             return new CdnConnectionResult(false, endpoint, bucket, null, elapsedMillis(started),
                                            "Cannot reach the store: " + describe(unreachable), source);
         }
+    }
+
+    /** A test of another endpoint than the stored one carries its own keys: 400 naming each missing one. */
+    private static void requireGivenKeys(Map<CdnSecret, String> secrets) {
+        List<FieldProblem> missing = Stream.of(CdnSecret.ACCESS_KEY, CdnSecret.SECRET_KEY)
+                                           .filter(secret -> !StringUtils.hasText(secrets.get(secret)))
+                                           .map(secret -> new FieldProblem(secret.apiName(), secret.apiName()
+                                                   + " is needed to test an endpoint_url other than the stored one "
+                                                   + "(the stored keys are only sent to the stored endpoint)"))
+                                           .toList();
+        if (!missing.isEmpty()) {
+            throw new InvalidInputException("cdn-test-credentials", missing);
+        }
+    }
+
+    /** The same scheme, host (in any case), port and path, a trailing slash aside. */
+    static boolean sameEndpoint(String given, String stored) {
+        if (stored == null) {
+            return false;
+        }
+        try {
+            URI a = URI.create(given.strip());
+            URI b = URI.create(stored.strip());
+            return equalsIgnoreCase(a.getScheme(), b.getScheme()) && equalsIgnoreCase(a.getHost(), b.getHost())
+                   && port(a) == port(b) && path(a).equals(path(b));
+        } catch (IllegalArgumentException notAUri) {
+            return false;
+        }
+    }
+
+    private static boolean equalsIgnoreCase(String a, String b) {
+        return a == null ? b == null : a.equalsIgnoreCase(b);
+    }
+
+    private static int port(URI uri) {
+        if (uri.getPort() != -1) {
+            return uri.getPort();
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    private static String path(URI uri) {
+        String path = uri.getPath() == null ? "" : uri.getPath();
+        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     private static MinioClient client(String endpoint, String accessKey, String secretKey, String region) {

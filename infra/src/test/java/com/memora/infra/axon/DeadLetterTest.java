@@ -1,5 +1,7 @@
 package com.memora.infra.axon;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.memora.infra.testsupport.ApiClient;
 import com.memora.infra.testsupport.Ids;
 import com.memora.infra.testsupport.IntegrationTest;
@@ -8,12 +10,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class DeadLetterTest extends IntegrationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
     FailingTestProjection projection;
@@ -52,6 +58,85 @@ class DeadLetterTest extends IntegrationTest {
             assertThat(retrier.retry(FailingTestProjection.GROUP)).isEqualTo(1);
             assertThat(projection.handled).contains(poison);
             assertThat(parkedPoison(poison)).isZero();
+        } finally {
+            projection.healed = false;
+        }
+    }
+
+    private JsonNode parkedAlerts(ApiClient admin) {
+        JsonNode all = admin.get("/api/admin/notifications?kind=events-parked&limit=500").json().get("notifications");
+        List<JsonNode> ours = new ArrayList<>();
+        all.forEach(alert -> {
+            if (alert.get("subject").asText().equals("Events parked in projection " + FailingTestProjection.GROUP)) {
+                ours.add(alert);
+            }
+        });
+        return JSON.valueToTree(ours);
+    }
+
+    private JsonNode listed(ApiClient admin, String seasonId) {
+        JsonNode letters = admin.get("/api/admin/dead-letters?group=" + FailingTestProjection.GROUP).json()
+                                .get("dead_letters");
+        for (JsonNode letter : letters) {
+            if (letter.get("aggregate").asText().equals("season:" + seasonId)) {
+                return letter;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A parked event is visible: an alert for its group (one, however many events are parked), its count in the
+     * health details and the replay status, and the event itself in the dead-letter listing with why and how often
+     * a retry failed.
+     */
+    @Test
+    void aParkedEventRaisesOneAlertPerGroupAndIsListedForOperators() {
+        ApiClient editor = api(TestTokens.editor());
+        ApiClient admin = api(TestTokens.admin());
+        String poison = Ids.season();
+        editor.post("/api/seasons", Map.of("id", poison, "title", "POISON", "start_date", "2026-01-01",
+                                           "end_date", "2026-12-31"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> parkedPoison(poison) == 1);
+
+        JsonNode alerts = await().atMost(Duration.ofSeconds(10)).until(() -> parkedAlerts(admin),
+                                                                     found -> found.size() > 0);
+        assertThat(alerts.get(0).get("severity").asText()).isEqualTo("CRITICAL");
+        assertThat(alerts.get(0).get("message").asText())
+                .contains("SeasonCreatedEvent", "cannot handle " + poison,
+                          "/api/admin/dead-letters?group=" + FailingTestProjection.GROUP);
+
+        JsonNode letter = listed(admin, poison);
+        assertThat(letter).as("listed").isNotNull();
+        assertThat(letter.get("group").asText()).isEqualTo(FailingTestProjection.GROUP);
+        assertThat(letter.get("event_type").asText()).isEqualTo("SeasonCreatedEvent");
+        assertThat(letter.get("sequence").asText()).isNotBlank();
+        assertThat(letter.get("cause").asText()).contains("IllegalStateException", "cannot handle " + poison);
+        assertThat(letter.hasNonNull("enqueued_at")).isTrue();
+        assertThat(letter.get("retries").asInt()).isZero();
+
+        JsonNode health = admin.get("/actuator/health").json();
+        assertThat(health.at("/components/eventProcessors/details/" + FailingTestProjection.GROUP + "/dead_letters")
+                         .asLong()).isPositive();
+        assertThat(admin.get("/api/admin/replay/" + FailingTestProjection.GROUP).json().get("dead_letters")
+                        .asLong()).isPositive();
+
+        // a failed retry is counted; the retry run raises the alert again, which only counts as a repeat
+        int alertsBefore = parkedAlerts(admin).size();
+        int occurrencesBefore = parkedAlerts(admin).get(0).get("occurrences").asInt();
+        assertThat(retrier.retry(FailingTestProjection.GROUP)).isZero();
+        retrier.alertForParkedEvents();
+        assertThat(listed(admin, poison).get("retries").asInt()).isEqualTo(1);
+        assertThat(parkedAlerts(admin).size()).as("one alert per group").isEqualTo(alertsBefore);
+        assertThat(parkedAlerts(admin).get(0).get("occurrences").asInt()).isGreaterThan(occurrencesBefore);
+
+        assertThat(admin.get("/api/admin/dead-letters?group=no-such-group").status()).isEqualTo(404);
+        assertThat(editor.get("/api/admin/dead-letters").status()).isEqualTo(403);
+
+        projection.healed = true;
+        try {
+            assertThat(retrier.retry(FailingTestProjection.GROUP)).isEqualTo(1);
+            assertThat(listed(admin, poison)).as("recovered, no longer listed").isNull();
         } finally {
             projection.healed = false;
         }

@@ -51,6 +51,16 @@ class SeasonReplayTest extends IntegrationTest {
         awaitCaughtUp(admin);
         List<Map<String, Object>> before = seasonTable();
         assertThat(before).hasSizeGreaterThanOrEqualTo(5);
+        // what a replay must not keep: a row no event made, and a row that differs from its events
+        String stray = Ids.season();
+        jdbc.sql("""
+                 insert into season_view
+                 select (jsonb_populate_record(null::season_view, to_jsonb(s) || jsonb_build_object('id', ?))).*
+                 from season_view s where id = ?
+                 """).params(stray, ids.get(0)).update();
+        jdbc.sql("update season_view set title = 'CORRUPTED', active = not active where id = ?").param(ids.get(1))
+            .update();
+        assertThat(seasonTable()).isNotEqualTo(before);
 
         ApiClient.Response started = admin.post("/api/admin/replay/seasons", null);
         assertThat(started.status()).isEqualTo(202);
@@ -58,6 +68,8 @@ class SeasonReplayTest extends IntegrationTest {
         assertThat(started.json().get("head").asLong()).isPositive();
 
         awaitCaughtUp(admin);
+        assertThat(jdbc.sql("select count(*) from season_view where id = ?").param(stray).query(Long.class)
+                       .single()).as("the stray row is wiped").isZero();
         assertThat(seasonTable()).isEqualTo(before);
     }
 

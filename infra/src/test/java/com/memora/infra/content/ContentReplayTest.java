@@ -42,7 +42,8 @@ class ContentReplayTest extends IntegrationTest {
     }
 
     /** Every kind of content and plan event, including moves, trash, restore and deletes. */
-    private void history(ApiClient editor, ApiClient admin, ContentApi content) {
+    /** @return the plan's id and, by kind, the ids of the sub-tree that stays in place */
+    private Map<String, String> history(ApiClient editor, ApiClient admin, ContentApi content) {
         Map<String, String> a = content.tree();
         Map<String, String> b = content.tree();
         String season = Ids.season();
@@ -68,6 +69,10 @@ class ContentReplayTest extends IntegrationTest {
         ok(editor.delete("/api/plans/" + plan + "/overrides/ren"));
         ok(editor.delete("/api/plans/" + plan));
         ok(editor.post("/api/plans/" + plan + "/restore", null));
+        Map<String, String> kept = new LinkedHashMap<>(b);
+        kept.put("lesson", content.create("lessons", ContentApi.lesson(Ids.node("L"), b.get("topic"))));
+        kept.put("plan", plan);
+        return kept;
     }
 
     private static ApiClient.Response ok(ApiClient.Response response) {
@@ -80,15 +85,35 @@ class ContentReplayTest extends IntegrationTest {
         ApiClient editor = api(TestTokens.editor());
         ApiClient admin = api(TestTokens.admin());
         ContentApi content = new ContentApi(editor, replays, jdbc);
-        history(editor, admin, content);
+        Map<String, String> tree = history(editor, admin, content);
+        String plan = tree.get("plan");
         content.awaitCaughtUp();
         Map<String, List<Map<String, Object>>> before = snapshot(READ_MODEL);
         assertThat(before.get(READ_MODEL.get(0))).hasSizeGreaterThanOrEqualTo(8);
         assertThat(replays.status("content").segments()).as("one segment (R1)").hasSize(1);
+        // what a replay must not keep: rows no event made, rows that differ from their events, rows missing
+        String stray = Ids.node("STRAY");
+        jdbc.sql("""
+                 insert into content_node
+                 select (jsonb_populate_record(null::content_node, to_jsonb(n) || jsonb_build_object('id', ?))).*
+                 from content_node n where kind = 'lesson' and id = ?
+                 """).params(stray, tree.get("lesson")).update();
+        jdbc.sql("update content_node set title = 'CORRUPTED', is_published = not is_published "
+                 + "where kind = 'subject' and id = ?").param(tree.get("subject")).update();
+        jdbc.sql("""
+                 insert into plan_override_view
+                 select (jsonb_populate_record(null::plan_override_view,
+                                               to_jsonb(o) || jsonb_build_object('override_id', ?))).*
+                 from plan_override_view o where plan_id = ? limit 1
+                 """).params(stray, plan).update();
+        jdbc.sql("delete from plan_subject_view where plan_id = ?").param(plan).update();
+        assertThat(snapshot(READ_MODEL)).isNotEqualTo(before);
 
         ApiClient.Response started = admin.post("/api/admin/replay/content", null);
         assertThat(started.status()).isEqualTo(202);
         content.awaitCaughtUp();
+        assertThat(jdbc.sql("select count(*) from content_node where id = ?").param(stray).query(Long.class)
+                       .single()).as("the stray node is wiped").isZero();
         assertThat(snapshot(READ_MODEL)).isEqualTo(before);
     }
 

@@ -9,6 +9,7 @@ import com.memora.infra.testsupport.ApiClient;
 import com.memora.infra.testsupport.Ids;
 import com.memora.infra.testsupport.IntegrationTest;
 import com.memora.infra.testsupport.TestTokens;
+import com.memora.kernel.plan.PlanRules;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -159,6 +160,35 @@ class ImportApiTest extends IntegrationTest {
         content.awaitNode("lessons", prefix + "-L1", json -> true);
     }
 
+    /**
+     * A lesson in the trash whose old topic is in the trash too, placed by the document under a new topic: it is
+     * moved first and restored under the new topic (a restore under its old, trashed topic would be refused).
+     */
+    @Test
+    void aTrashedNodeIsRestoredUnderTheParentTheDocumentGivesIt() {
+        Map<String, String> tree = content.tree();
+        String lesson = tree.get("lesson");
+        String oldTopic = tree.get("topic");
+        assertThat(editor.delete("/api/lessons/" + lesson).status()).isIn(200, 204);
+        assertThat(editor.delete("/api/topics/" + oldTopic).status()).isIn(200, 204);
+        String newTopic = Ids.node("TPN");
+        Map<String, Object> lessonNode = Map.of("id", lesson, "title", "Lesson " + lesson);
+        Map<String, Object> topic = Map.of("id", newTopic, "title", "New topic", "lessons", List.of(lessonNode));
+        Map<String, Object> unit = Map.of("id", tree.get("unit"), "title", "Unit", "topics", List.of(topic));
+        Map<String, Object> track = Map.of("id", tree.get("track"), "title", "Track", "units", List.of(unit));
+        Map<String, Object> subject = Map.of("id", tree.get("subject"), "title", "Subject",
+                                             "tracks", List.of(track));
+
+        JsonNode job = importAndWait(Map.of("subjects", List.of(subject)));
+        assertThat(job.get("state").asText()).as("%s", job).isEqualTo("SUCCEEDED");
+        assertThat(job.at("/result/restored").asInt()).isEqualTo(1);
+        content.awaitNode("lessons", lesson, json -> json.get("parent_topic").asText().equals(newTopic)
+                                                     && !json.get("is_trashed").asBoolean());
+        content.awaitNode("topics", newTopic, json -> json.get("children").size() == 1);
+        assertThat(content.awaitNode("topics", oldTopic, json -> true).get("is_trashed").asBoolean())
+                .as("the old topic is not in the document and stays in the trash").isTrue();
+    }
+
     @Test
     void aBrokenDocumentListsEveryProblemWithItsPathAndCreatesNothing() throws Exception {
         String prefix = Ids.node("BAD");
@@ -181,6 +211,21 @@ class ImportApiTest extends IntegrationTest {
         ((ArrayNode) plan.get("overrides"))
                 .add(JSON.readTree("{\"target_type\":\"Track\",\"target_id\":\"" + prefix + "-EXAM\","
                                    + "\"action\":\"Set Sold Separately\"}"));
+        // rules the aggregates apply at dispatch, checked up front too: an active season cannot archive itself
+        // automatically; a plan has at most PlanRules.MAX_OVERRIDES overrides
+        ((ArrayNode) broken.get("seasons")).add(JSON.readTree(
+                "{\"id\":\"" + Ids.season() + "\",\"title\":\"Now\",\"start_date\":\"2026-09-01\","
+                + "\"end_date\":\"2027-06-30\",\"is_active\":true,\"auto_archive\":true}"));
+        ObjectNode crowded = ((ObjectNode) broken.at("/plans/0")).deepCopy();
+        crowded.put("id", prefix + "-P2");
+        crowded.put("season", broken.at("/seasons/0/id").asText());
+        crowded.remove("subjects");
+        ArrayNode tooMany = crowded.putArray("overrides");
+        for (int i = 0; i <= PlanRules.MAX_OVERRIDES; i++) {
+            tooMany.addObject().put("id", "o" + i).put("target_type", "Lesson").put("target_id", prefix + "-L1")
+                   .put("action", "Rename").put("value", "title " + i);
+        }
+        ((ArrayNode) broken.get("plans")).add(crowded);
         long before = events();
 
         ApiClient.Response refused = editor.post("/api/import", broken.toString());
@@ -196,7 +241,11 @@ class ImportApiTest extends IntegrationTest {
                 "subjects[0].tracks[0].units[0].topics[0].lessons[0].stages[1].type",
                 "plans[0].season",
                 "plans[0].subjects[1].subject",
-                "plans[0].overrides[2].action");
+                "plans[0].overrides[2].action",
+                "seasons[1].auto_archive",
+                "plans[1].overrides");
+        assertThat(fields).as("only the limit is reported for the crowded plan")
+                          .noneMatch(field -> field.startsWith("plans[1].overrides["));
         assertThat(events()).as("nothing dispatched").isEqualTo(before);
         assertThat(editor.get("/api/subjects/" + prefix + "-MATH").status()).isEqualTo(404);
         assertThat(jdbc.sql("select count(*) from content_registry where id like ?").param(prefix + "%")

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -179,6 +180,36 @@ class PlanApiTest extends IntegrationTest {
                          .status()).isEqualTo(404);
     }
 
+    /** Every node of the tree is there, outside the trash, with its children, once the read model caught up. */
+    private void assertWholeTree(Map<String, String> tree) {
+        content.awaitCaughtUp();
+        List<String> kinds = List.of("subject", "track", "unit", "topic", "lesson");
+        for (int level = 0; level < kinds.size(); level++) {
+            String kind = kinds.get(level);
+            ApiClient.Response node = editor.get("/api/" + kind + "s/" + tree.get(kind));
+            assertThat(node.status()).as("%s %s", kind, node).isEqualTo(200);
+            assertThat(node.json().get("is_trashed").asBoolean()).as("%s trashed", kind).isFalse();
+            if (level + 1 < kinds.size()) {
+                List<String> children = new ArrayList<>();
+                node.json().get("children").forEach(child -> children.add(child.asText()));
+                assertThat(children).as("%s children", kind).containsExactly(tree.get(kinds.get(level + 1)));
+            }
+        }
+        assertThat(editor.get("/api/lessons/" + tree.get("lesson")).json().get("stages")).hasSize(2);
+    }
+
+    @Test
+    void aSubjectThatAPlanListsIsRefusedForGoodBeforeAnythingOfItsTreeIsDeleted() {
+        Map<String, String> math = content.tree();
+        String plan = plan();
+        editor.put("/api/plans/" + plan + "/subjects", List.of(Map.of("subject", math.get("subject"))));
+        ApiClient.Response listed = admin.delete("/api/subjects/" + math.get("subject")
+                                                 + "?permanent=true&confirm=true");
+        assertThat(listed.status()).isEqualTo(409);
+        assertThat(listed.json().get("type").asText()).isEqualTo("urn:memora:problem:subject-in-plans");
+        assertWholeTree(math);
+    }
+
     @Test
     void trashRestoreAndPermanentDelete() {
         Map<String, String> math = content.tree();
@@ -192,6 +223,7 @@ class PlanApiTest extends IntegrationTest {
                                                       + "?permanent=true&confirm=true");
         assertThat(stillListed.status()).as("a trashed plan still lists the subject").isEqualTo(409);
         assertThat(stillListed.json().get("detail").asText()).contains(plan);
+        assertWholeTree(math);
 
         assertThat(editor.post("/api/plans/" + plan + "/restore", null).status()).isEqualTo(200);
         JsonNode restored = awaitPlan(plan, json -> !json.get("is_trashed").asBoolean());

@@ -101,6 +101,25 @@ class ExportBatchScheduleTest extends IntegrationTest {
         }
     }
 
+    @Test
+    void anOperatorsRebuildIsDueAtOnceEvenWhenItsRequestFoundTheBatchBusy() {
+        Map<String, Object> original = settings();
+        String plan = export.planOf(export.tree().get("subject"));
+        try {
+            saveSettings(10, 50);
+            clock.freezeAt(Instant.parse("2031-04-01T08:00:00Z"));
+            export.build(plan); // a run at 08:00: the interval counts from here
+            clock.advance(Duration.ofMinutes(1));
+
+            // the request's own run met another one holding the batch; only the manual mark is left of it
+            dirtyPlans.mark(List.of(plan), "rebuild requested by an operator", true, clock.instant());
+
+            awaitBuiltBy(plan, BuildTrigger.MANUAL); // the next tick, nine minutes before the interval ends
+        } finally {
+            restoreSettings(original);
+        }
+    }
+
     /** Whoever ran it (this test or a wake-up after a commit), the plan's build says what triggered it. */
     private void awaitBuiltBy(String plan, BuildTrigger trigger) {
         await().atMost(Duration.ofSeconds(30)).until(() -> {

@@ -5,6 +5,7 @@ import com.memora.infra.testsupport.ApiClient;
 import com.memora.infra.testsupport.IntegrationTest;
 import com.memora.infra.testsupport.TestServers;
 import com.memora.infra.testsupport.TestTokens;
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -12,10 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -153,5 +158,64 @@ class CdnSettingsApiTest extends IntegrationTest {
         assertThat(editor.get("/api/settings/cdn").status()).isEqualTo(403);
         assertThat(editor.put("/api/settings/cdn", settings()).status()).isEqualTo(403);
         assertThat(editor.post("/api/settings/cdn/test", null).status()).isEqualTo(403);
+    }
+
+    /**
+     * The stored access key and a signature made with the stored secret go to the stored endpoint only: a test of
+     * another endpoint must carry its own keys (400 naming them, nothing sent), and is signed with those.
+     */
+    @Test
+    @Order(6)
+    void theStoredKeysAreOnlySentToTheStoredEndpoint() throws Exception {
+        TestServers servers = TestServers.get();
+        admin.put("/api/settings/cdn", settings());
+        JsonNode same = admin.post("/api/settings/cdn/test", Map.of("endpoint_url", servers.s3Endpoint() + "/"))
+                             .json();
+        assertThat(same.get("ok").asBoolean()).as("the stored endpoint, with the stored keys: %s", same).isTrue();
+
+        List<String> authorizations = new CopyOnWriteArrayList<>();
+        HttpServer elsewhere = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        elsewhere.createContext("/", exchange -> {
+            authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        elsewhere.start();
+        try {
+            String other = "http://127.0.0.1:" + elsewhere.getAddress().getPort();
+            ApiClient.Response keyless = admin.post("/api/settings/cdn/test", Map.of("endpoint_url", other));
+            assertThat(keyless.status()).as("%s", keyless).isEqualTo(400);
+            assertThat(keyless.json().get("type").asText()).isEqualTo("urn:memora:problem:cdn-test-credentials");
+            assertThat(keyless.json().get("errors").findValuesAsText("field"))
+                    .containsExactly("access_key", "secret_key");
+            ApiClient.Response halfKeyed = admin.post("/api/settings/cdn/test", Map.of(
+                    "endpoint_url", other, "access_key", "their-access"));
+            assertThat(halfKeyed.status()).isEqualTo(400);
+            assertThat(halfKeyed.json().get("errors").findValuesAsText("field")).containsExactly("secret_key");
+            assertThat(authorizations).as("nothing was sent").isEmpty();
+
+            JsonNode keyed = admin.post("/api/settings/cdn/test", Map.of(
+                    "endpoint_url", other, "access_key", "their-access", "secret_key", "their-secret")).json();
+            assertThat(keyed.get("ok").asBoolean()).as("%s", keyed).isFalse();
+            assertThat(authorizations).isNotEmpty()
+                                      .allMatch(header -> header.contains("Credential=their-access/"))
+                                      .noneMatch(header -> header.contains(servers.s3AccessKey()));
+        } finally {
+            elsewhere.stop(0);
+        }
+
+        // the real store under another name is another endpoint: it is reached with the keys given, only those
+        URI stored = URI.create(servers.s3Endpoint());
+        String otherName = stored.getHost().equals("localhost") ? "127.0.0.1" : "localhost";
+        String sameStoreOtherName = stored.getScheme() + "://" + otherName + ":" + stored.getPort();
+        JsonNode rightKeys = admin.post("/api/settings/cdn/test", Map.of(
+                "endpoint_url", sameStoreOtherName, "access_key", servers.s3AccessKey(),
+                "secret_key", servers.s3SecretKey())).json();
+        assertThat(rightKeys.get("ok").asBoolean()).as("%s", rightKeys).isTrue();
+        JsonNode wrongSecret = admin.post("/api/settings/cdn/test", Map.of(
+                "endpoint_url", sameStoreOtherName, "access_key", servers.s3AccessKey(),
+                "secret_key", "not-the-secret")).json();
+        assertThat(wrongSecret.get("ok").asBoolean()).as("%s", wrongSecret).isFalse();
+        assertThat(wrongSecret.get("error").asText()).contains("refused");
     }
 }

@@ -95,7 +95,8 @@ public class ProjectionReplays {
                                 .min(Long::compare).orElse(null);
         return new ReplayStatus(processingGroup, processor.isRunning(), replaying, caughtUp, head, position,
                                 percent(segments, replaying, caughtUp, head), segments,
-                                otherNodesHoldingSegments(processingGroup));
+                                otherNodesHoldingSegments(processingGroup),
+                                deadLetterQueue(processingGroup).map(SequencedDeadLetterQueue::size).orElse(0L));
     }
 
     public boolean isReplaying(String processingGroup) {

@@ -8,6 +8,7 @@ import java.util.List;
  * @param percent     of the replay done (the slowest segment's position against the head when it started);
  *                    100 when not replaying and caught up
  * @param otherNodes  nodes that hold segments of this processor (a replay is refused while there are any)
+ * @param deadLetters events parked in the group's dead-letter queue ({@code GET /api/admin/dead-letters?group=})
  */
 public record ReplayStatus(String processingGroup,
                            boolean running,
@@ -17,7 +18,8 @@ public record ReplayStatus(String processingGroup,
                            Long position,
                            double percent,
                            List<SegmentStatus> segments,
-                           List<String> otherNodes) {
+                           List<String> otherNodes,
+                           long deadLetters) {
 
     public record SegmentStatus(int segment,
                                 boolean replaying,

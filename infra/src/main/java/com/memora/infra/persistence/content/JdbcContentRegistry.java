@@ -61,17 +61,26 @@ class JdbcContentRegistry implements ContentRegistry, ContentRegistryUpdates {
         return select + from.toString() + " where n0.kind = :kind and n0.id = :id for share";
     }
 
+    /**
+     * When a node of the chain is changed by a concurrent transaction (a move), PostgreSQL waits for it and then
+     * re-checks the joins against the changed row: the chain it had started to read no longer holds and the query
+     * answers nothing. Reading again then sees the committed chain.
+     */
+    private static final int LINEAGE_ATTEMPTS = 3;
+
     @Override
     public List<RegisteredNode> lineage(ContentKind kind, String id) {
-        Optional<List<RegisteredNode>> chain = jdbc.sql(lineageQueries.get(kind))
-                .param("kind", kind.singular()).param("id", id)
-                .query((rs, row) -> chain(rs, kind)).optional();
-        if (chain.isPresent()) {
-            return chain.get().get(0).deleted() ? List.of() : chain.get();
-        }
-        Optional<RegisteredNode> node = find(kind, id);
-        if (node.isEmpty() || node.get().deleted()) {
-            return List.of();
+        for (int attempt = 0; attempt < LINEAGE_ATTEMPTS; attempt++) {
+            Optional<List<RegisteredNode>> chain = jdbc.sql(lineageQueries.get(kind))
+                    .param("kind", kind.singular()).param("id", id)
+                    .query((rs, row) -> chain(rs, kind)).optional();
+            if (chain.isPresent()) {
+                return chain.get().get(0).deleted() ? List.of() : chain.get();
+            }
+            Optional<RegisteredNode> node = find(kind, id);
+            if (node.isEmpty() || node.get().deleted()) {
+                return List.of();
+            }
         }
         throw new IllegalStateException("The content registry has no complete ancestor chain for " + kind.singular()
                                         + " " + id + "; rebuild it (POST /api/admin/lookups/content-registry/rebuild)");
@@ -99,12 +108,22 @@ class JdbcContentRegistry implements ContentRegistry, ContentRegistryUpdates {
 
     @Override
     public Map<String, RegisteredNode> findAll(ContentKind kind, Collection<String> ids) {
+        return findAll(kind, ids, "");
+    }
+
+    /** In id order, so transactions locking overlapping sets take the locks in the same order. */
+    @Override
+    public Map<String, RegisteredNode> findAllLocked(ContentKind kind, Collection<String> ids) {
+        return findAll(kind, ids, " order by id for share");
+    }
+
+    private Map<String, RegisteredNode> findAll(ContentKind kind, Collection<String> ids, String suffix) {
         Map<String, RegisteredNode> found = new HashMap<>();
         if (ids.isEmpty()) {
             return found;
         }
-        jdbc.sql("select * from content_registry where kind = :kind and id = any(:ids)")
-            .param("kind", kind.singular()).param("ids", ids.toArray(String[]::new))
+        jdbc.sql("select * from content_registry where kind = :kind and id = any(:ids)" + suffix)
+            .param("kind", kind.singular()).param("ids", ids.stream().distinct().toArray(String[]::new))
             .query(rs -> {
                 found.put(rs.getString("id"), new RegisteredNode(kind, rs.getString("id"), rs.getString("parent_id"),
                                                                  RegistryState.valueOf(rs.getString("state")),

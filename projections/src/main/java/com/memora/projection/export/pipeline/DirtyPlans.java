@@ -29,6 +29,9 @@ public interface DirtyPlans {
 
     long count();
 
+    /** Whether an operator asked for any pending plan (a manual mark is due at once, whatever the interval). */
+    boolean anyManual();
+
     /** Removes the plan's mark if it is not newer than {@code upToSeq}: a later change keeps the plan pending. */
     boolean consume(String planId, long upToSeq);
 }

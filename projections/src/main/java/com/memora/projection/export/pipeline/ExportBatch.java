@@ -128,8 +128,14 @@ public class ExportBatch {
         }
     }
 
-    /** THRESHOLD when enough plans wait, SCHEDULER when the interval has passed, else null (not due). */
+    /**
+     * MANUAL when an operator asked for a pending plan (a request that found the batch busy is not lost: the next
+     * tick takes it up), THRESHOLD when enough plans wait, SCHEDULER when the interval has passed, else null.
+     */
     private BuildTrigger dueTrigger(long pending) {
+        if (dirtyPlans.anyManual()) {
+            return BuildTrigger.MANUAL;
+        }
         CdnSettings current = settings.current().settings();
         if (pending >= Math.max(1, current.batchThreshold())) {
             return BuildTrigger.THRESHOLD;

@@ -323,6 +323,7 @@ public class PlanExporter {
             recordMetrics(published.status(), finishedAt);
             dirtyPlans.consume(planId, mark.markSeq());
             removals.supersede(planId, mark.markSeq());
+            removals.applyLocked(planId); // trashes that came while this build held the plan go now (F8)
             log.info("Built plan {} #{}: {} written, {} unchanged, {} deleted; {} ({} uploaded, {} removed from the"
                      + " CDN) ({})", planId, buildNumber, written.size(), unchanged, deleted.size(), published.status(),
                      published.filesUploaded(), published.filesDeletedOnCdn(), phases);

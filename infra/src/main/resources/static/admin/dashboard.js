@@ -420,6 +420,18 @@
             td(processor.dead_letters, { className: 'num' }))));
     }
 
+    async function loadParked() {
+        const parked = (await api('GET', '/api/admin/dead-letters?limit=20')).dead_letters;
+        fillRows('parked-rows', parked.map((event) => el('tr', {},
+            td(event.group, { className: 'mono' }),
+            td(event.event_type, { className: 'mono wrap', title: event.event_id }),
+            td(event.aggregate ? event.aggregate + ' #' + event.aggregate_sequence_number : '—', { className: 'mono' }),
+            timeCell(event.enqueued_at),
+            td(event.retries, { className: 'num' }),
+            td(event.cause || 'waits behind an earlier parked event', { className: 'wrap', dir: 'auto' }))),
+                 'parked-empty');
+    }
+
     async function loadNotifications() {
         const notifications = (await api('GET', '/api/admin/notifications?limit=15')).notifications;
         fillRows('notification-rows', notifications.map((notification) => el('tr', {},
@@ -440,7 +452,8 @@
             const results = await Promise.allSettled([
                 panel('queue-summary', loadQueue), panel('logs', loadLogs), panel('health', loadHealth),
                 panel('disk', loadDisk), panel('srs', loadSrs), panel('jobs', loadJobs),
-                panel('processors', loadProcessors), panel('notifications', loadNotifications)]);
+                panel('processors', loadProcessors), panel('parked', loadParked),
+                panel('notifications', loadNotifications)]);
             if (results.some((result) => result.status === 'rejected' && result.reason.status === 401)) {
                 signOut('Your token has expired or is no longer valid. Sign in again.');
                 return;

@@ -1,8 +1,10 @@
 package com.memora.infra.ops.dashboard;
 
+import com.memora.infra.axon.FailingTestProjection;
 import com.memora.infra.testsupport.Ids;
 import com.memora.infra.testsupport.IntegrationTest;
 import com.memora.infra.testsupport.TestTokens;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,6 +14,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.util.List;
@@ -26,6 +29,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code infra/target/screenshots/}.
  */
 class DashboardBrowserTest extends IntegrationTest {
+
+    @Autowired
+    FailingTestProjection failingProjection;
+    @Autowired
+    EventProcessingConfiguration processing;
 
     private HeadlessChromium chromium;
     private ChromeDriver browser;
@@ -131,5 +139,29 @@ class DashboardBrowserTest extends IntegrationTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.id("job-rows"), "Rebuild the review cache of season " + season));
         chromium.screenshot("dashboard-cache-rebuild");
+    }
+
+    @Test
+    void aParkedProjectionEventShowsWithItsCauseUntilItIsHandled() {
+        String poison = Ids.season();
+        assertThat(api(TestTokens.editor()).post("/api/seasons", Map.of(
+                "id", poison, "title", "POISON", "start_date", "2026-01-01", "end_date", "2026-12-31")).status())
+                .isEqualTo(201);
+
+        open();
+        signIn(TestTokens.admin());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("dashboard")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("parked-rows"),
+                                                                      "cannot handle " + poison + " yet"));
+        assertThat(browser.findElement(By.id("parked-rows")).getText()).contains(FailingTestProjection.GROUP,
+                                                                                 "SeasonCreatedEvent");
+        failingProjection.healed = true;
+        try {
+            processing.sequencedDeadLetterProcessor(FailingTestProjection.GROUP).orElseThrow().processAny();
+        } finally {
+            failingProjection.healed = false;
+        }
+        wait.until(ExpectedConditions.not(ExpectedConditions.textToBePresentInElementLocated(
+                By.id("parked-rows"), "cannot handle " + poison + " yet")));
     }
 }

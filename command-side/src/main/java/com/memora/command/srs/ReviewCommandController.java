@@ -1,6 +1,7 @@
 package com.memora.command.srs;
 
 import com.memora.kernel.error.TemporarilyUnavailableException;
+import com.memora.kernel.ops.OperationsMetrics;
 import com.memora.kernel.season.SeasonRegistry;
 import com.memora.kernel.srs.ReviewAnswer;
 import com.memora.kernel.srs.ReviewRules;
@@ -34,13 +35,15 @@ class ReviewCommandController {
     private final SeasonRegistry seasons;
     private final SubmissionRateLimiter rateLimiter;
     private final SubmissionHistory history;
+    private final OperationsMetrics metrics;
 
     ReviewCommandController(CommandGateway commands, SeasonRegistry seasons, SubmissionRateLimiter rateLimiter,
-                            SubmissionHistory history) {
+                            SubmissionHistory history, OperationsMetrics metrics) {
         this.commands = commands;
         this.seasons = seasons;
         this.rateLimiter = rateLimiter;
         this.history = history;
+        this.metrics = metrics;
     }
 
     @PostMapping
@@ -56,6 +59,7 @@ class ReviewCommandController {
         String seasonId = ReviewSeasons.resolve(seasons, body.season()).seasonId();
 
         SubmissionReceipt receipt = send(new SubmitReviewsCommand(playerId, seasonId, body.submissionId(), answers));
+        metrics.reviewsSubmitted(answers.size(), receipt.repeated());
         ReviewsSubmittedEvent event = receipt.repeated()
                                       ? history.submission(seasonId, playerId, receipt.sequence())
                                       : receipt.event();

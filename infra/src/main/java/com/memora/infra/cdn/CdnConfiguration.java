@@ -1,6 +1,7 @@
 package com.memora.infra.cdn;
 
 import com.memora.kernel.ops.Alerts;
+import com.memora.kernel.ops.OperationsMetrics;
 import com.memora.projection.export.cdn.CdnHealth;
 import com.memora.projection.export.cdn.CdnPublisher;
 import com.memora.projection.export.cdn.CdnStatusStore;
@@ -27,8 +28,10 @@ class CdnConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    MinioCdnPublisher cdnPublisher(CdnClients clients, CdnHealth health, CdnProperties properties) {
-        return new MinioCdnPublisher(clients::fresh, health, properties.cacheControl(), properties.uploadConcurrency());
+    MinioCdnPublisher cdnPublisher(CdnClients clients, CdnHealth health, CdnProperties properties,
+                                   OperationsMetrics metrics) {
+        return new MinioCdnPublisher(clients::fresh, health, properties.cacheControl(), properties.uploadConcurrency(),
+                                     metrics);
     }
 
     @Bean

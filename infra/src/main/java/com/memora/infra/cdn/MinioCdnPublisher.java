@@ -1,5 +1,6 @@
 package com.memora.infra.cdn;
 
+import com.memora.kernel.ops.OperationsMetrics;
 import com.memora.projection.export.cdn.CdnFailureKind;
 import com.memora.projection.export.cdn.CdnOutcomes;
 import com.memora.projection.export.cdn.CdnPublishException;
@@ -60,14 +61,23 @@ public final class MinioCdnPublisher implements CdnPublisher, AutoCloseable {
     private final String cacheControl;
     private final int concurrency;
     private final ExecutorService uploads;
+    private final OperationsMetrics metrics;
+
+    /** Without meters: tools, the benchmark and the adapter's own tests. */
+    public MinioCdnPublisher(Supplier<CdnTarget> targets, CdnOutcomes outcomes, String cacheControl,
+                             int concurrency) {
+        this(targets, outcomes, cacheControl, concurrency, OperationsMetrics.NONE);
+    }
 
     /**
      * @param targets      the bucket to publish to, asked once per call
      * @param cacheControl {@code Cache-Control} of every uploaded object (default {@code public, max-age=300})
      * @param concurrency  files of one level uploaded at once
+     * @param metrics      counts every file sent (verified, resent, failed) and its bytes
      */
     public MinioCdnPublisher(Supplier<CdnTarget> targets, CdnOutcomes outcomes, String cacheControl,
-                             int concurrency) {
+                             int concurrency, OperationsMetrics metrics) {
+        this.metrics = metrics;
         this.targets = targets;
         this.outcomes = outcomes;
         this.cacheControl = cacheControl;
@@ -199,10 +209,12 @@ public final class MinioCdnPublisher implements CdnPublisher, AutoCloseable {
         for (int attempt = 1; attempt <= 2; attempt++) {
             etag = put(target, file);
             if (md5.equals(etag)) {
+                metrics.fileUploaded(file.bytes().length, attempt);
                 return new UploadedFile(file.path(), md5, etag, file.bytes().length, attempt);
             }
             log.warn("Hash mismatch for {} (attempt {}): local MD5 {}, CDN ETag {}", file.path(), attempt, md5, etag);
         }
+        metrics.uploadFailed();
         throw new CdnPublishException(CdnFailureKind.PERMANENT, file.path(),
                                       "Hash mismatch for " + file.path() + " after uploading it twice: local MD5 "
                                       + md5 + ", CDN ETag " + etag, null);
@@ -219,6 +231,7 @@ public final class MinioCdnPublisher implements CdnPublisher, AutoCloseable {
                     .headers(Map.of("Cache-Control", cacheControl))
                     .build()).etag());
         } catch (Exception e) {
+            metrics.uploadFailed();
             throw S3Failures.classify("Upload of", file.path(), e);
         }
     }

@@ -2,10 +2,14 @@ package com.memora.infra.embedded;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.memora.infra.MemoraApplication;
+import com.memora.infra.ops.dashboard.HeadlessChromium;
 import com.memora.infra.testsupport.ApiClient;
 import com.memora.infra.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -72,6 +76,7 @@ class EmbeddedDefaultTest {
 
             assertThat(anonymous.withHeader("X-Forwarded-For", "203.0.113.9").get("/dev/tokens").status())
                     .as("the helper refuses proxied requests").isEqualTo(403);
+            signsInToTheDashboardWithTheTokenHelper(port(context));
             JsonNode health = anonymous.as(tokens.at("/admin/token").asText()).get("/actuator/health").json();
             assertThat(health.at("/components/redis/status").asText()).isEqualTo("UP");
             assertThat(health.at("/components/s3/status").asText()).isEqualTo("UP");
@@ -103,6 +108,26 @@ class EmbeddedDefaultTest {
         assertThat(listening(postgresPort)).isFalse();
         assertThat(listening(redisPort)).isFalse();
         assertThat(listening(s3Port)).isFalse();
+    }
+
+    /**
+     * The operator dashboard offers the loopback token helper on the embedded default (README "Operations"); skipped
+     * on a machine without Debian's chromium unless browser tests are required (CI).
+     */
+    private static void signsInToTheDashboardWithTheTokenHelper(int port) {
+        HeadlessChromium started = HeadlessChromium.startIfAvailable().orElse(null);
+        if (started == null) {
+            return;
+        }
+        try (HeadlessChromium chromium = started) {
+            WebDriverWait wait = new WebDriverWait(chromium.driver(), Duration.ofSeconds(30));
+            chromium.driver().get("http://127.0.0.1:" + port + "/admin/");
+            wait.until(ExpectedConditions.elementToBeClickable(By.id("dev-token"))).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("signed-in-as"),
+                                                                          "Signed in as admin"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue-figures"),
+                                                                          "Waiting for a build"));
+        }
     }
 
     private static boolean listening(int port) {

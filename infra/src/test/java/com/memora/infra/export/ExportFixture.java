@@ -31,12 +31,12 @@ import static org.awaitility.Awaitility.await;
  * Content, plans and builds the way an editor and the pipeline make them, over HTTP against the running service,
  * and the files as they lie on disk.
  */
-final class ExportFixture {
+public final class ExportFixture {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    final ApiClient editor;
-    final ApiClient admin;
+    public final ApiClient editor;
+    public final ApiClient admin;
     private final ProjectionReplays replays;
     private final JdbcClient jdbc;
     private final ExportBatch batch;
@@ -45,8 +45,9 @@ final class ExportFixture {
     private final SyncLog syncLog;
     private final Path contentRoot;
 
-    ExportFixture(ApiClient editor, ApiClient admin, ProjectionReplays replays, JdbcClient jdbc, ExportBatch batch,
-                  DirtyPlans dirtyPlans, PublicationStates states, SyncLog syncLog, Path contentRoot) {
+    public ExportFixture(ApiClient editor, ApiClient admin, ProjectionReplays replays, JdbcClient jdbc,
+                         ExportBatch batch, DirtyPlans dirtyPlans, PublicationStates states, SyncLog syncLog,
+                         Path contentRoot) {
         this.editor = editor;
         this.admin = admin;
         this.replays = replays;
@@ -61,7 +62,7 @@ final class ExportFixture {
     // ---- content ------------------------------------------------------------------------------------------------
 
     /** A published subject → track → unit → topic → two lessons chain; returns the ids by kind (lesson, lesson2). */
-    Map<String, String> tree(Map<String, Object> subjectFields) {
+    public Map<String, String> tree(Map<String, Object> subjectFields) {
         Map<String, String> ids = new LinkedHashMap<>();
         Map<String, Object> subject = new LinkedHashMap<>(Map.of("id", Ids.node("S"), "title", "مادة",
                                                                  "is_published", true));
@@ -75,16 +76,16 @@ final class ExportFixture {
         return ids;
     }
 
-    Map<String, String> tree() {
+    public Map<String, String> tree() {
         return tree(Map.of());
     }
 
-    static Map<String, Object> published(String id, String title, String parentField, String parent) {
+    public static Map<String, Object> published(String id, String title, String parentField, String parent) {
         return new LinkedHashMap<>(Map.of("id", id, "title", title + " " + id, "is_published", true, parentField,
                                           parent));
     }
 
-    static Map<String, Object> lesson(String id, String topic, int sortOrder) {
+    public static Map<String, Object> lesson(String id, String topic, int sortOrder) {
         Map<String, Object> lesson = published(id, "Lesson", "parent_topic", topic);
         lesson.put("sort_order", sortOrder);
         lesson.put("stages", List.of(
@@ -93,12 +94,12 @@ final class ExportFixture {
         return lesson;
     }
 
-    String create(String collection, Map<String, Object> body) {
+    public String create(String collection, Map<String, Object> body) {
         return ok(editor.post("/api/" + collection, body)).json().get("id").asText();
     }
 
     /** A plan listing these subjects (sort order as listed) in a fresh season. */
-    String planOf(String... subjects) {
+    public String planOf(String... subjects) {
         String season = Ids.season();
         ok(editor.post("/api/seasons", Map.of("id", season, "title", "Season", "start_date", "2026-09-01",
                                               "end_date", "2027-06-30")));
@@ -113,7 +114,7 @@ final class ExportFixture {
         return plan;
     }
 
-    void override(String plan, String type, String target, String action, String value) {
+    public void override(String plan, String type, String target, String action, String value) {
         Map<String, Object> body = new LinkedHashMap<>(Map.of("target_type", type, "target_id", target,
                                                               "action", action));
         if (value != null) {
@@ -122,7 +123,7 @@ final class ExportFixture {
         ok(editor.post("/api/plans/" + plan + "/overrides", body));
     }
 
-    static ApiClient.Response ok(ApiClient.Response response) {
+    public static ApiClient.Response ok(ApiClient.Response response) {
         assertThat(response.status()).as("%s", response).isBetween(200, 299);
         return response;
     }
@@ -130,7 +131,7 @@ final class ExportFixture {
     // ---- the pipeline -------------------------------------------------------------------------------------------
 
     /** Until the content projection (and so the dirty-plan marks) has handled every event stored so far. */
-    void awaitCaughtUp() {
+    public void awaitCaughtUp() {
         long head = jdbc.sql("select coalesce(max(global_index), 0) from domain_event_entry").query(Long.class)
                         .single();
         await().atMost(Duration.ofSeconds(30)).until(() -> {
@@ -144,7 +145,7 @@ final class ExportFixture {
      * left, and returns its newest log entry. Wake-ups after commits may run the batch in the background
      * meanwhile; then this waits for them.
      */
-    SyncLogEntry build(String planId) {
+    public SyncLogEntry build(String planId) {
         awaitCaughtUp();
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             if (dirtyPlans.find(planId).isPresent() || replayRebuildOwed()) {
@@ -157,37 +158,37 @@ final class ExportFixture {
     }
 
     /** A replay of the content model ended or is under way, and the batch has not yet built every plan once. */
-    boolean replayRebuildOwed() {
+    public boolean replayRebuildOwed() {
         return jdbc.sql("select replay_rebuild_owed from export_batch_state").query(Boolean.class).single();
     }
 
-    Optional<SyncLogEntry> latestLog(String planId) {
+    public Optional<SyncLogEntry> latestLog(String planId) {
         return syncLog.recent(planId, null, 1).stream().findFirst();
     }
 
-    List<SyncLogEntry> logs(String planId) {
+    public List<SyncLogEntry> logs(String planId) {
         return syncLog.recent(planId, null, 500);
     }
 
-    PublicationState state(String planId) {
+    public PublicationState state(String planId) {
         return states.find(planId).orElseThrow();
     }
 
-    boolean pending(String planId) {
+    public boolean pending(String planId) {
         return dirtyPlans.find(planId).isPresent();
     }
 
     // ---- files --------------------------------------------------------------------------------------------------
 
-    Path path(String relative) {
+    public Path path(String relative) {
         return contentRoot.resolve(relative);
     }
 
-    boolean exists(String relative) {
+    public boolean exists(String relative) {
         return Files.exists(path(relative));
     }
 
-    JsonNode json(String relative) {
+    public JsonNode json(String relative) {
         try {
             return JSON.readTree(Files.readAllBytes(path(relative)));
         } catch (IOException e) {
@@ -195,7 +196,7 @@ final class ExportFixture {
         }
     }
 
-    byte[] bytes(String relative) {
+    public byte[] bytes(String relative) {
         try {
             return Files.readAllBytes(path(relative));
         } catch (IOException e) {
@@ -204,7 +205,7 @@ final class ExportFixture {
     }
 
     /** Every content file of the plan (no .prev, no temporaries), relative to the root, sorted. */
-    List<String> files(String planId) {
+    public List<String> files(String planId) {
         Path folder = path("plans/" + planId);
         if (!Files.isDirectory(folder)) {
             return List.of();
@@ -221,13 +222,13 @@ final class ExportFixture {
     }
 
     /** The bytes of every file of the plan, by relative path. */
-    Map<String, byte[]> contents(String planId) {
+    public Map<String, byte[]> contents(String planId) {
         Map<String, byte[]> contents = new LinkedHashMap<>();
         files(planId).forEach(file -> contents.put(file, bytes(file)));
         return contents;
     }
 
-    static String plan(String planId, String rest) {
+    public static String plan(String planId, String rest) {
         return "plans/" + planId + "/" + rest;
     }
 }

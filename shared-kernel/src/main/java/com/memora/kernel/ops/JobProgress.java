@@ -20,4 +20,16 @@ public interface JobProgress {
 
     /** True once an operator asked to cancel; the work should stop at its next safe point. */
     boolean cancelRequested();
+
+    /** For work run outside a background job (a scheduled run): progress goes nowhere, nothing cancels it. */
+    JobProgress NONE = new JobProgress() {
+        @Override
+        public void update(long done, long total, String message, Map<String, Object> details) {
+        }
+
+        @Override
+        public boolean cancelRequested() {
+            return false;
+        }
+    };
 }

@@ -98,7 +98,9 @@ public class ExportBatch {
         }
         long pending = dirtyPlans.count();
         if (pending == 0) {
-            batchState.resumed(); // nothing waits, so nothing is held back (a low-disk pause included)
+            if (!lowDisk()) {
+                batchState.resumed(); // nothing waits and nothing holds generation back
+            } // else the disk watch's pause stays: generation stays paused until space is back (O5)
             return BatchRun.of(BatchRun.Result.IDLE, "nothing is pending");
         }
         if (trigger == null) {
@@ -115,6 +117,15 @@ public class ExportBatch {
             return BatchRun.of(BatchRun.Result.PAUSED, e.getMessage());
         }
         return build(trigger);
+    }
+
+    private boolean lowDisk() {
+        try {
+            store.requireFreeSpace();
+            return false;
+        } catch (InsufficientDiskSpaceException e) {
+            return true;
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package com.memora.projection.export.pipeline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.memora.kernel.ops.Alerts;
+import com.memora.kernel.ops.OperationsMetrics;
 import com.memora.projection.export.content.PlanContent;
 import com.memora.projection.export.files.ExportPaths;
 import com.memora.projection.export.files.FileChange;
@@ -25,6 +26,7 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -72,13 +74,15 @@ public class PlanExporter {
     private final ExportPublisher publisher;
     private final RemovalApplier removals;
     private final Alerts alerts;
+    private final OperationsMetrics metrics;
     private final Clock clock;
 
     public PlanExporter(ExportLocks locks, ExportSnapshots snapshots, DirtyPlans dirtyPlans,
                         ReplayRebuilds replayRebuilds, PlanViewStore plans, PlanContentLoader loader,
                         PublicationStates states, SyncLog syncLog, PlanFilesBuilder builder,
                         ExportSchemaValidator validator, LocalContentStore store, ParallelStaging staging,
-                        ExportPublisher publisher, RemovalApplier removals, Alerts alerts, Clock clock) {
+                        ExportPublisher publisher, RemovalApplier removals, Alerts alerts,
+                        OperationsMetrics metrics, Clock clock) {
         this.locks = locks;
         this.snapshots = snapshots;
         this.dirtyPlans = dirtyPlans;
@@ -94,6 +98,7 @@ public class PlanExporter {
         this.publisher = publisher;
         this.removals = removals;
         this.alerts = alerts;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -315,6 +320,7 @@ public class PlanExporter {
                                                   published.filesDeletedOnCdn(), published.attempt()),
                            finishedAt);
             states.built(planId, published.status(), version, mark.markSeq(), published.error(), finishedAt);
+            recordMetrics(published.status(), finishedAt);
             dirtyPlans.consume(planId, mark.markSeq());
             removals.supersede(planId, mark.markSeq());
             removals.applyLocked(planId); // trashes that came while this build held the plan go now (F8)
@@ -338,6 +344,7 @@ public class PlanExporter {
                                                   List.of(), detail, null, 0, 0), finishedAt);
             Long version = written.isEmpty() ? before.map(PublicationState::version).orElse(null) : buildNumber;
             states.built(planId, PublicationStatus.FAILED, version, 0L, detail, finishedAt);
+            recordMetrics(PublicationStatus.FAILED, finishedAt);
             if (permanent) {
                 dirtyPlans.consume(planId, mark.markSeq());
             }
@@ -359,6 +366,11 @@ public class PlanExporter {
                           clock.instant());
             ExportAlerts.lowDisk(alerts, e);
             return new PlanBuildOutcome(planId, PlanBuildOutcome.Kind.PAUSED_LOW_DISK, logId, null, detail);
+        }
+
+        private void recordMetrics(PublicationStatus status, Instant finishedAt) {
+            // retries and dead letters are counted where the CDN state machine decides them (PlanPublication)
+            metrics.planBuildFinished(status.name(), Duration.between(startedAt, finishedAt));
         }
 
         /** A batch write stops at its first failure; the files before it are complete on disk. */

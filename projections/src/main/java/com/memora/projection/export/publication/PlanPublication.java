@@ -3,6 +3,7 @@ package com.memora.projection.export.publication;
 import com.memora.kernel.ops.Alert;
 import com.memora.kernel.ops.AlertSeverity;
 import com.memora.kernel.ops.Alerts;
+import com.memora.kernel.ops.OperationsMetrics;
 import com.memora.projection.export.cdn.CdnPublishException;
 import com.memora.projection.export.cdn.CdnPublisher;
 import com.memora.projection.export.cdn.Md5;
@@ -65,11 +66,13 @@ public class PlanPublication {
     private final PurgeAfterPublication purges;
     private final PublicationProgress progress;
     private final Alerts alerts;
+    private final OperationsMetrics metrics;
     private final Clock clock;
 
     public PlanPublication(CdnPublisher cdn, CdnDebts debts, LocalContentStore store, RetrySchedule schedule,
                            SyncLog syncLog, PurgeAfterPublication purges, PublicationProgress progress, Alerts alerts,
-                           Clock clock) {
+                           OperationsMetrics metrics, Clock clock) {
+        this.metrics = metrics;
         this.cdn = cdn;
         this.debts = debts;
         this.store = store;
@@ -183,6 +186,7 @@ public class PlanPublication {
             debts.failed(planId, CdnDebtState.RETRY_WAIT, attempt, retry.at(), error, logId, now);
             log.info("CDN publication of plan {} failed (attempt {}), retry at {}: {}", planId, attempt, retry.at(),
                      reason);
+            metrics.publicationRetryScheduled();
             return new PublicationAttempt(PublicationStatus.RETRY_WAIT, attempt, uploaded, deleted, error,
                                           retry.at());
         }
@@ -196,6 +200,7 @@ public class PlanPublication {
                               + " CDN answers, retry: POST /api/admin/export/plans/" + planId
                               + "/retry."));
         log.warn("CDN publication of plan {} is dead-lettered after {} attempts: {}", planId, attempt, reason);
+        metrics.publicationDeadLettered();
         return new PublicationAttempt(PublicationStatus.DEAD_LETTER, attempt, uploaded, deleted, error, null);
     }
 

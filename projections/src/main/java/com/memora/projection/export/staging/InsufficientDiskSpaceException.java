@@ -8,11 +8,14 @@ import java.util.Locale;
  */
 public final class InsufficientDiskSpaceException extends LocalContentStoreException {
 
+    /** How every message of this kind begins, so a pause reason can be recognised as a low-disk one. */
+    public static final String MESSAGE_PREFIX = "Insufficient disk space:";
+
     private final DiskSpace space;
     private final double minimumPercent;
 
     public InsufficientDiskSpaceException(String path, DiskSpace space, double minimumPercent) {
-        super(path, String.format(Locale.ROOT, "Insufficient disk space: %s, writing needs at least %.1f%% free",
+        super(path, String.format(Locale.ROOT, MESSAGE_PREFIX + " %s, writing needs at least %.1f%% free",
                                   space.describe(), minimumPercent)
                     + (path == null ? "" : "; nothing was written to " + path), null);
         this.space = space;

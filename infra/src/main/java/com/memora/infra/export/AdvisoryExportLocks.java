@@ -1,15 +1,9 @@
 package com.memora.infra.export;
 
+import com.memora.infra.persistence.AdvisoryLocks;
 import com.memora.projection.export.pipeline.ExportLocks;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Optional;
 
 /**
@@ -21,14 +15,13 @@ import java.util.Optional;
 @Component
 class AdvisoryExportLocks implements ExportLocks {
 
-    private static final Logger log = LoggerFactory.getLogger(AdvisoryExportLocks.class);
     /** The advisory lock class of the plan export ("MEX"); other features choose their own. */
     private static final int EXPORT_LOCK_CLASS = 0x4D4558;
 
-    private final DataSource dataSource;
+    private final AdvisoryLocks locks;
 
-    AdvisoryExportLocks(DataSource dataSource) {
-        this.dataSource = dataSource;
+    AdvisoryExportLocks(AdvisoryLocks locks) {
+        this.locks = locks;
     }
 
     @Override
@@ -42,51 +35,6 @@ class AdvisoryExportLocks implements ExportLocks {
     }
 
     private Optional<Held> tryLock(String name) {
-        Connection connection = null;
-        try {
-            connection = dataSource.getConnection();
-            connection.setAutoCommit(false);
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "select pg_try_advisory_xact_lock(?, hashtext(?))")) {
-                statement.setInt(1, EXPORT_LOCK_CLASS);
-                statement.setString(2, name);
-                try (ResultSet result = statement.executeQuery()) {
-                    if (result.next() && result.getBoolean(1)) {
-                        return Optional.of(new TransactionLock(name, connection));
-                    }
-                }
-            }
-            release(connection);
-            return Optional.empty();
-        } catch (SQLException e) {
-            release(connection);
-            throw new IllegalStateException("Could not take the export lock " + name + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void release(Connection connection) {
-        if (connection == null) {
-            return;
-        }
-        try {
-            connection.rollback();
-            connection.setAutoCommit(true);
-        } catch (SQLException e) {
-            log.warn("Could not end an export lock's transaction cleanly: {}", e.toString());
-        } finally {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                log.warn("Could not return an export lock's connection: {}", e.toString());
-            }
-        }
-    }
-
-    private record TransactionLock(String name, Connection connection) implements Held {
-
-        @Override
-        public void close() {
-            release(connection);
-        }
+        return locks.tryLock(EXPORT_LOCK_CLASS, name).map(held -> held::close);
     }
 }

@@ -1,5 +1,6 @@
 package com.memora.infra.ops.health;
 
+import com.memora.infra.persistence.AdvisoryLocks;
 import com.memora.kernel.error.ConflictException;
 import com.memora.kernel.ops.BackgroundJobs;
 import com.memora.kernel.ops.JobProgress;
@@ -48,24 +49,24 @@ public class ContentHealthJobs {
 
     /** The hourly job: a quick check inside business hours, a recorded skip outside; nothing while one runs. */
     public Optional<HealthCheckRun> hourlyQuickCheck() {
-        Optional<HealthCheckLock.Held> held = lock.tryLock();
+        Optional<AdvisoryLocks.Held> held = lock.tryLock();
         if (held.isEmpty()) {
             log.info("Hourly quick check not run: another content health check is running");
             return Optional.empty();
         }
-        try (HealthCheckLock.Held ignored = held.get()) {
+        try (AdvisoryLocks.Held ignored = held.get()) {
             return Optional.of(check.scheduledQuickCheck());
         }
     }
 
     /** The nightly job: a full scan, then the history beyond its retention goes. */
     public Optional<HealthCheckRun> nightlyFullScan() {
-        Optional<HealthCheckLock.Held> held = lock.tryLock();
+        Optional<AdvisoryLocks.Held> held = lock.tryLock();
         if (held.isEmpty()) {
             log.info("Nightly full scan not run: another content health check is running");
             return Optional.empty();
         }
-        try (HealthCheckLock.Held ignored = held.get()) {
+        try (AdvisoryLocks.Held ignored = held.get()) {
             HealthCheckRun run = check.fullScan(ContentHealthCheck.SCHEDULER, JobProgress.NONE);
             int pruned = runs.pruneBefore(clock.instant().minus(properties.historyRetention()));
             if (pruned > 0) {
@@ -81,7 +82,7 @@ public class ContentHealthJobs {
      * @throws ConflictException when a check is running already
      */
     public UUID startNow(ContentCheckKind kind) {
-        HealthCheckLock.Held held = lock.tryLock().orElseThrow(() -> new ConflictException(
+        AdvisoryLocks.Held held = lock.tryLock().orElseThrow(() -> new ConflictException(
                 "health-check-running", "A content health check is running already; its report will be at "
                                         + "GET /api/admin/health/content once it ends"));
         try {

@@ -133,7 +133,7 @@ public class SeasonAggregate {
      * interrupted archive is finished.
      */
     @CommandHandler
-    public SeasonArchiveState handle(ArchiveSeasonCommand command, Clock clock) {
+    public SeasonArchiveState handle(ArchiveSeasonCommand command, SeasonArchiveStorage storage, Clock clock) {
         if (archived) {
             return archiveState(false);
         }
@@ -145,6 +145,8 @@ public class SeasonAggregate {
         if (command.automatic() && !(autoArchive && endDate.isBefore(LocalDate.now(clock)))) {
             return archiveState(false); // not due (any more): auto_archive turned off, or not ended yet
         }
+        // before the event is stored: every review of the season then precedes it in the event store
+        storage.closeReviews(seasonId);
         if (autoArchive) {
             apply(new SeasonAutoArchiveDisabledEvent(seasonId));
         }

@@ -10,6 +10,7 @@ import com.memora.kernel.srs.SubmissionReceipt;
 import com.memora.kernel.srs.SubmitReviewsCommand;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -63,13 +64,14 @@ class ReviewCommandController {
     }
 
     /**
-     * The gateway already retried a lost concurrency race several times; if it still lost, nothing was stored and
-     * the client may safely send the same submission again (decisions S3: never a 409 for a conflict).
+     * The gateway already retried a lost concurrency race several times — also the race of two first submissions to
+     * create the player's memory, which a retry loads instead; if it still lost, nothing was stored and the client
+     * may safely send the same submission again (decisions S3: never a 409 for a conflict).
      */
     private SubmissionReceipt send(SubmitReviewsCommand command) {
         try {
             return commands.sendAndWait(command);
-        } catch (ConcurrencyException e) {
+        } catch (ConcurrencyException | AggregateStreamCreationException e) {
             throw new TemporarilyUnavailableException("review-contended",
                     "Your memory was being updated by other submissions at the same moment; nothing was stored, "
                     + "send the submission again", 1, e);

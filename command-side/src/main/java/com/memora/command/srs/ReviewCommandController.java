@@ -20,11 +20,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code POST /api/reviews}: a player submits up to 50 answers (decisions S2, S3, S7). The answer is sent once the
  * events are stored — the review is durable then, whatever happens to Redis or the projections — and carries the
  * consistency token of R5. Redis is never touched here, so Safe Mode never limits submissions (S4).
+ * <p>
+ * A repeated {@code submission_id} is looked up first, in the {@link SubmissionRegistry}, and answered with the first
+ * answer before anything else: not rate-limited, not resolved against the season active now, not refused because
+ * that submission's season was archived since.
  */
 @RestController
 @RequestMapping("/api/reviews")
@@ -34,13 +39,15 @@ class ReviewCommandController {
     private final CommandGateway commands;
     private final SeasonRegistry seasons;
     private final SubmissionRateLimiter rateLimiter;
+    private final SubmissionRegistry submissions;
     private final SubmissionHistory history;
 
     ReviewCommandController(CommandGateway commands, SeasonRegistry seasons, SubmissionRateLimiter rateLimiter,
-                            SubmissionHistory history) {
+                            SubmissionRegistry submissions, SubmissionHistory history) {
         this.commands = commands;
         this.seasons = seasons;
         this.rateLimiter = rateLimiter;
+        this.submissions = submissions;
         this.history = history;
     }
 
@@ -48,6 +55,10 @@ class ReviewCommandController {
     ReviewSubmissionResponse submit(@Valid @RequestBody SubmitReviewsRequest body, Authentication caller) {
         String playerId = caller.getName();
         ReviewRules.requirePlayerId(playerId);
+        Optional<ReviewSubmissionResponse> repeated = firstAnswer(playerId, body.submissionId());
+        if (repeated.isPresent()) {
+            return repeated.get();
+        }
         rateLimiter.acquire(playerId);
         List<ReviewAnswer> answers = body.answers().stream()
                 .map(a -> new ReviewAnswer(a.questionId(), a.rating(), a.quality(), a.isCorrect(), a.durationMs(),
@@ -56,11 +67,26 @@ class ReviewCommandController {
         ReviewRules.validate(body.submissionId(), answers);
         String seasonId = ReviewSeasons.resolve(seasons, body.season()).seasonId();
 
-        SubmissionReceipt receipt = send(new SubmitReviewsCommand(playerId, seasonId, body.submissionId(), answers));
+        SubmissionReceipt receipt;
+        try {
+            receipt = send(new SubmitReviewsCommand(playerId, seasonId, body.submissionId(), answers));
+        } catch (SubmissionIdTakenException e) {
+            // the same id, sent again meanwhile, was stored first (in another season): that is the first answer
+            return firstAnswer(playerId, body.submissionId()).orElseThrow(() -> e);
+        }
         ReviewsSubmittedEvent event = receipt.repeated()
                                       ? history.submission(seasonId, playerId, receipt.sequence())
                                       : receipt.event();
         return ReviewSubmissionResponse.of(event, receipt.sequence());
+    }
+
+    /** The answer the player got for this submission id the first time, rebuilt from its stored event. */
+    private Optional<ReviewSubmissionResponse> firstAnswer(String playerId, String submissionIdOrNull) {
+        if (submissionIdOrNull == null) {
+            return Optional.empty();
+        }
+        return submissions.find(playerId, submissionIdOrNull).map(first -> ReviewSubmissionResponse.of(
+                history.submission(first.seasonId(), playerId, first.sequence()), first.sequence()));
     }
 
     /**

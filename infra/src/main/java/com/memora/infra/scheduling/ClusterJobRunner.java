@@ -36,8 +36,9 @@ import java.util.Optional;
  * are one step that tests can drive with scheduling off. A node that finds the lock taken runs nothing and records
  * nothing. Runs are kept in {@code scheduled_job_run}: node, start, end (service clock), outcome, summary or error.
  * <p>
- * Jobs keep no lock after they finish ({@code lockAtLeastFor} zero): every job is idempotent, so a second node whose
- * trigger fires a moment later, by a clock a little behind, only repeats harmless work.
+ * A job keeps its lock for at least {@code lockAtLeastFor} after it starts, even when it finishes sooner: a second
+ * node whose trigger fires a little later (its clock a little behind) then finds the lock taken and skips the run,
+ * instead of running a daily job twice.
  */
 @Component
 public class ClusterJobRunner implements JobRuns {
@@ -66,17 +67,25 @@ public class ClusterJobRunner implements JobRuns {
                                                       .build()));
     }
 
+    /** {@link #runExclusively(String, Duration, Duration, JobBody)} with no lock kept after the run. */
+    public Optional<JobRun> runExclusively(String jobName, Duration lockAtMostFor, JobBody body) {
+        return runExclusively(jobName, lockAtMostFor, Duration.ZERO, body);
+    }
+
     /**
      * Runs the job if no other node is running it, and records the run.
      *
-     * @param lockAtMostFor how long the lock outlives a node that died while running the job
+     * @param lockAtMostFor  how long the lock outlives a node that died while running the job
+     * @param lockAtLeastFor how long after the start the lock is kept, however short the run: longer than the clock
+     *                       skew between nodes, so that no other node's trigger runs the job again
      * @return the recorded run; empty when another node holds the job's lock
      */
-    public Optional<JobRun> runExclusively(String jobName, Duration lockAtMostFor, JobBody body) {
+    public Optional<JobRun> runExclusively(String jobName, Duration lockAtMostFor, Duration lockAtLeastFor,
+                                           JobBody body) {
         try {
             LockingTaskExecutor.TaskResult<JobRun> result = locks.executeWithLock(
                     () -> record(jobName, body), new LockConfiguration(Instant.now(), jobName, lockAtMostFor,
-                                                                       Duration.ZERO));
+                                                                       lockAtLeastFor));
             if (!result.wasExecuted()) {
                 log.info("Scheduled job {} is running on another node; skipped here", jobName);
                 return Optional.empty();

@@ -15,6 +15,8 @@ import java.time.Duration;
  * @param archiveRetention    archived rows are flagged as eligible for deletion after this long (at least a day)
  * @param trackerWait         how long an archive waits for the tracker to apply the season's last reviews
  * @param autoArchiveWait     how long the daily auto-archive waits for the archive jobs it starts
+ * @param reconcileStaleAfter a queue seen behind the tracker by a reconciliation, and still behind that position this
+ *                            long after, at the next one, is stale (dropped and rebuilt)
  * @param lockAtLeastFor      per scheduled job, how long its cluster lock is kept after a run starts
  */
 @ConfigurationProperties("memora.srs.operations")
@@ -23,6 +25,7 @@ public record SrsOperationsProperties(Integer reconcileSampleSize,
                                       Duration archiveRetention,
                                       Duration trackerWait,
                                       Duration autoArchiveWait,
+                                      Duration reconcileStaleAfter,
                                       LockAtLeastFor lockAtLeastFor) {
 
     /** Job locks are held at most this long when a node dies mid-run (auto-archive: its wait plus this). */
@@ -35,6 +38,7 @@ public record SrsOperationsProperties(Integer reconcileSampleSize,
         archiveRetention = archiveRetention == null ? defaults.archiveRetention() : archiveRetention;
         trackerWait = trackerWait == null ? defaults.trackerWait() : trackerWait;
         autoArchiveWait = autoArchiveWait == null ? defaults.autoArchiveWait() : autoArchiveWait;
+        reconcileStaleAfter = reconcileStaleAfter == null ? defaults.reconcileStaleAfter() : reconcileStaleAfter;
         lockAtLeastFor = lockAtLeastFor == null ? new LockAtLeastFor(null, null, null) : lockAtLeastFor;
         if (archiveRetention.compareTo(Duration.ofDays(1)) < 0) {
             throw new IllegalArgumentException("memora.srs.operations.archive-retention is at least 1d");
@@ -43,7 +47,7 @@ public record SrsOperationsProperties(Integer reconcileSampleSize,
 
     SrsOperationsSettings settings() {
         return new SrsOperationsSettings(reconcileSampleSize, reconcileAlertRate, archiveRetention, trackerWait,
-                                         autoArchiveWait);
+                                         autoArchiveWait, reconcileStaleAfter);
     }
 
     /**

@@ -1,7 +1,6 @@
 package com.memora.infra.srs;
 
 import com.memora.command.srs.ReviewLimits;
-import com.memora.kernel.srs.fsrs.FsrsParameters;
 import com.memora.kernel.srs.fsrs.FsrsScheduler;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
@@ -13,14 +12,15 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The player-memory aggregate's resources: the scheduler (FSRS-6 with fsrs.md's defaults: retention 0.9, 36,500
- * days, steps 1 min + 10 min, relearning 10 min, fuzz off), its limits, its snapshot trigger and its cache.
+ * days, steps 1 min + 10 min, relearning 10 min, fuzz off; fuzz, retention and the maximum interval are settings,
+ * {@code memora.srs.fsrs.*}), its limits, its snapshot trigger and its cache.
  */
 @Configuration(proxyBeanMethods = false)
 public class PlayerMemoryConfiguration {
 
     @Bean
-    FsrsScheduler fsrsScheduler() {
-        return new FsrsScheduler(FsrsParameters.defaults());
+    FsrsScheduler fsrsScheduler(SrsProperties properties) {
+        return new FsrsScheduler(properties.fsrs().parameters());
     }
 
     @Bean

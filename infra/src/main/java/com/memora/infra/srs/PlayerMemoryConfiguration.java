@@ -3,7 +3,6 @@ package com.memora.infra.srs;
 import com.memora.command.srs.ReviewLimits;
 import com.memora.kernel.srs.fsrs.FsrsScheduler;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -35,11 +34,12 @@ public class PlayerMemoryConfiguration {
     }
 
     /**
-     * Keeps loaded memories between a player's submissions; the garbage collector may drop any entry, and a failed
-     * (conflicting) append drops it too, so the next attempt reads the store.
+     * Keeps the most recently used loaded memories between a player's submissions
+     * ({@code memora.srs.memory-cache-size}, softly held); a failed (conflicting) append drops the entry, so the next
+     * attempt reads the store.
      */
     @Bean
-    Cache playerMemoryCache() {
-        return new WeakReferenceCache();
+    Cache playerMemoryCache(SrsProperties properties) {
+        return new PlayerMemoryCache(properties.memoryCacheSize());
     }
 }

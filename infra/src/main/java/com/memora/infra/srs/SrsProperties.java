@@ -15,6 +15,7 @@ import java.time.Duration;
  * @param queueTtl                 how long an unread review queue stays in Redis (README "TTL policy")
  * @param safeMode                 Safe Mode limits and the Redis circuit breaker (S4)
  * @param fsrs                     the scheduler's service settings (fsrs.md's defaults otherwise)
+ * @param memoryCacheSize          loaded player memories kept between submissions, per node (most recently used)
  */
 @ConfigurationProperties("memora.srs")
 public record SrsProperties(Integer maxTrackedQuestions,
@@ -23,7 +24,8 @@ public record SrsProperties(Integer maxTrackedQuestions,
                             Duration consistencyWait,
                             Duration queueTtl,
                             SafeMode safeMode,
-                            Fsrs fsrs) {
+                            Fsrs fsrs,
+                            Integer memoryCacheSize) {
 
     public SrsProperties {
         maxTrackedQuestions = maxTrackedQuestions == null ? 100_000 : maxTrackedQuestions;
@@ -36,6 +38,10 @@ public record SrsProperties(Integer maxTrackedQuestions,
         queueTtl = queueTtl == null ? Duration.ofDays(30) : queueTtl;
         safeMode = safeMode == null ? new SafeMode(null, null, null, null, null) : safeMode;
         fsrs = fsrs == null ? new Fsrs(null, null, null) : fsrs;
+        memoryCacheSize = memoryCacheSize == null ? 1_000 : memoryCacheSize;
+        if (memoryCacheSize < 0) {
+            throw new IllegalArgumentException("memora.srs.memory-cache-size is at least 0");
+        }
     }
 
     /**

@@ -19,7 +19,7 @@ class FsrsSettingsTest {
 
     private static FsrsScheduler scheduler(Boolean fuzz, Double retention, Integer maximumDays) {
         SrsProperties properties = new SrsProperties(null, null, null, null, null, null,
-                                                     new SrsProperties.Fsrs(fuzz, retention, maximumDays));
+                                                     new SrsProperties.Fsrs(fuzz, retention, maximumDays), null);
         return new PlayerMemoryConfiguration().fsrsScheduler(properties);
     }
 
@@ -38,7 +38,7 @@ class FsrsSettingsTest {
 
     @Test
     void byDefaultFsrsMdsParametersWithoutFuzz() {
-        SrsProperties defaults = new SrsProperties(null, null, null, null, null, null, null);
+        SrsProperties defaults = new SrsProperties(null, null, null, null, null, null, null, null);
         assertThat(defaults.fsrs().enableFuzz()).isFalse();
         assertThat(defaults.fsrs().desiredRetention()).isEqualTo(0.9);
         assertThat(defaults.fsrs().maximumIntervalDays()).isEqualTo(36_500);

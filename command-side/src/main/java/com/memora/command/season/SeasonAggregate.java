@@ -134,7 +134,7 @@ public class SeasonAggregate {
      * interrupted archive is finished.
      */
     @CommandHandler
-    public SeasonArchiveState handle(ArchiveSeasonCommand command, Clock clock) {
+    public SeasonArchiveState handle(ArchiveSeasonCommand command, SeasonArchiveStorage storage, Clock clock) {
         if (archived) {
             return archiveState(false);
         }
@@ -146,6 +146,8 @@ public class SeasonAggregate {
         if (command.automatic() && !(autoArchive && endDate.isBefore(LocalDate.now(clock)))) {
             return archiveState(false); // not due (any more): auto_archive turned off, or not ended yet
         }
+        // before the event is stored: every review of the season then precedes it in the event store
+        storage.closeReviews(seasonId);
         if (autoArchive) {
             apply(new SeasonAutoArchiveDisabledEvent(seasonId));
         }

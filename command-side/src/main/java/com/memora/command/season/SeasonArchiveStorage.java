@@ -9,6 +9,15 @@ import java.time.Instant;
 public interface SeasonArchiveStorage {
 
     /**
+     * Closes the season's reviews for the rest of this transaction: takes the season's review lock exclusively, so
+     * the submissions being stored commit first and later ones wait and then find the season archived. Called before
+     * the archive's event is stored, so that event's position in the event store follows every review of the season:
+     * the tracker has applied them all once it is past that one event (however many reviews of other seasons arrive
+     * meanwhile).
+     */
+    void closeReviews(String seasonId);
+
+    /**
      * Moves the season's tracker rows to the archive table (same ids, {@code archived_at}), deletes the season's
      * tracker progress and drops its partition. A season without a partition moves nothing.
      *

@@ -70,7 +70,8 @@ class SeasonArchiveAggregateTest {
                .when(new ArchiveSeasonCommand(ID, false))
                .expectEvents(new SeasonArchivedEvent(ID, NOW, false))
                .expectResultMessagePayload(new SeasonArchiveState(ID, true, true, false, 0));
-        assertThat(storage.calls).as("no rows move before the tracker has caught up").isEmpty();
+        assertThat(storage.calls).as("reviews closed before the event is stored; no rows move before the tracker "
+                                     + "has caught up").containsExactly("close " + ID);
     }
 
     @Test
@@ -246,6 +247,11 @@ class SeasonArchiveAggregateTest {
 
         final List<String> calls = new ArrayList<>();
         long rows;
+
+        @Override
+        public void closeReviews(String seasonId) {
+            calls.add("close " + seasonId);
+        }
 
         @Override
         public long moveTrackerToArchive(String seasonId, Instant archivedAt) {

@@ -1,7 +1,9 @@
 package com.memora.infra.axon;
 
+import com.memora.kernel.command.LoadOrCreateCommand;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +17,10 @@ import java.util.concurrent.TimeUnit;
  * Retries a command only when it lost an optimistic-concurrency race on its aggregate (another node appended
  * first). Axon's interval scheduler would also retry every domain refusal; this one leaves those alone, so an
  * invalid command fails once and at once. Retries back off with jitter.
+ * <p>
+ * Losing the race to create an aggregate ({@link AggregateStreamCreationException}: another node appended its first
+ * event) is retried only for {@link LoadOrCreateCommand}s, whose retry loads what the winner created; for a plain
+ * create it means the id is taken, and retrying would only fail again.
  */
 final class ConcurrencyRetryScheduler implements RetryScheduler {
 
@@ -33,7 +39,7 @@ final class ConcurrencyRetryScheduler implements RetryScheduler {
     @Override
     public boolean scheduleRetry(CommandMessage commandMessage, RuntimeException lastFailure,
                                  List<Class<? extends Throwable>[]> failures, Runnable commandDispatch) {
-        if (!(lastFailure instanceof ConcurrencyException) || failures.size() > maxRetries) {
+        if (!lostARace(commandMessage, lastFailure) || failures.size() > maxRetries) {
             return false;
         }
         long delay = baseDelayMillis * failures.size() + ThreadLocalRandom.current().nextLong(baseDelayMillis + 1);
@@ -42,5 +48,11 @@ final class ConcurrencyRetryScheduler implements RetryScheduler {
                   failures.size(), maxRetries, delay);
         executor.schedule(commandDispatch, delay, TimeUnit.MILLISECONDS);
         return true;
+    }
+
+    static boolean lostARace(CommandMessage<?> command, RuntimeException failure) {
+        return failure instanceof ConcurrencyException
+               || failure instanceof AggregateStreamCreationException
+                  && command.getPayload() instanceof LoadOrCreateCommand;
     }
 }

@@ -43,12 +43,13 @@ import java.util.concurrent.TimeUnit;
  * are one step that tests can drive with scheduling off. A node that finds the lock taken runs nothing and records
  * nothing. Runs are kept in {@code scheduled_job_run}: node, start, end (service clock), outcome, summary or error.
  * <p>
- * Jobs keep no lock after they finish ({@code lockAtLeastFor} zero): every job is idempotent, so a second node whose
- * trigger fires a moment later, by a clock a little behind, only repeats harmless work.
+ * A job keeps its lock for at least {@code lockAtLeastFor} after it starts, even when it finishes sooner: a second
+ * node whose trigger fires a little later (its clock a little behind) then finds the lock taken and skips the run,
+ * instead of running a daily job twice.
  * <p>
  * A run cut off by a stop of its node would show RUNNING forever: while a run lasts its heartbeat (table
- * {@code scheduled_job_run_heartbeat}) is refreshed every {@code memora.jobs.heartbeat-interval}, and at start and every {@code memora.jobs.sweep-interval}
- * each node marks FAILED the RUNNING runs that are not its own live ones and whose heartbeat is older than
+ * {@code scheduled_job_run_heartbeat}) is refreshed every {@code memora.jobs.heartbeat-interval}, and at start and
+ * every {@code memora.jobs.sweep-interval} each node marks FAILED the RUNNING runs that are not its own live ones and whose heartbeat is older than
  * {@code memora.jobs.stale-after}, plus at start those its own previous process left.
  */
 @Component
@@ -91,17 +92,25 @@ public class ClusterJobRunner implements JobRuns, DisposableBean {
                                                       .build()));
     }
 
+    /** {@link #runExclusively(String, Duration, Duration, JobBody)} with no lock kept after the run. */
+    public Optional<JobRun> runExclusively(String jobName, Duration lockAtMostFor, JobBody body) {
+        return runExclusively(jobName, lockAtMostFor, Duration.ZERO, body);
+    }
+
     /**
      * Runs the job if no other node is running it, and records the run.
      *
-     * @param lockAtMostFor how long the lock outlives a node that died while running the job
+     * @param lockAtMostFor  how long the lock outlives a node that died while running the job
+     * @param lockAtLeastFor how long after the start the lock is kept, however short the run: longer than the clock
+     *                       skew between nodes, so that no other node's trigger runs the job again
      * @return the recorded run; empty when another node holds the job's lock
      */
-    public Optional<JobRun> runExclusively(String jobName, Duration lockAtMostFor, JobBody body) {
+    public Optional<JobRun> runExclusively(String jobName, Duration lockAtMostFor, Duration lockAtLeastFor,
+                                           JobBody body) {
         try {
             LockingTaskExecutor.TaskResult<JobRun> result = locks.executeWithLock(
                     () -> record(jobName, body), new LockConfiguration(clock.instant(), jobName, lockAtMostFor,
-                                                                       Duration.ZERO));
+                                                                       lockAtLeastFor));
             if (!result.wasExecuted()) {
                 log.info("Scheduled job {} is running on another node; skipped here", jobName);
                 return Optional.empty();

@@ -1,10 +1,8 @@
 package com.memora.infra.srs;
 
 import com.memora.command.srs.ReviewLimits;
-import com.memora.kernel.srs.fsrs.FsrsParameters;
 import com.memora.kernel.srs.fsrs.FsrsScheduler;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -13,14 +11,15 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The player-memory aggregate's resources: the scheduler (FSRS-6 with fsrs.md's defaults: retention 0.9, 36,500
- * days, steps 1 min + 10 min, relearning 10 min, fuzz off), its limits, its snapshot trigger and its cache.
+ * days, steps 1 min + 10 min, relearning 10 min, fuzz off; fuzz, retention and the maximum interval are settings,
+ * {@code memora.srs.fsrs.*}), its limits, its snapshot trigger and its cache.
  */
 @Configuration(proxyBeanMethods = false)
 public class PlayerMemoryConfiguration {
 
     @Bean
-    FsrsScheduler fsrsScheduler() {
-        return new FsrsScheduler(FsrsParameters.defaults());
+    FsrsScheduler fsrsScheduler(SrsProperties properties) {
+        return new FsrsScheduler(properties.fsrs().parameters());
     }
 
     @Bean
@@ -35,11 +34,12 @@ public class PlayerMemoryConfiguration {
     }
 
     /**
-     * Keeps loaded memories between a player's submissions; the garbage collector may drop any entry, and a failed
-     * (conflicting) append drops it too, so the next attempt reads the store.
+     * Keeps the most recently used loaded memories between a player's submissions
+     * ({@code memora.srs.memory-cache-size}, softly held); a failed (conflicting) append drops the entry, so the next
+     * attempt reads the store.
      */
     @Bean
-    Cache playerMemoryCache() {
-        return new WeakReferenceCache();
+    Cache playerMemoryCache(SrsProperties properties) {
+        return new PlayerMemoryCache(properties.memoryCacheSize());
     }
 }

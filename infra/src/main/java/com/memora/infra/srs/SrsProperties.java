@@ -1,5 +1,6 @@
 package com.memora.infra.srs;
 
+import com.memora.kernel.srs.fsrs.FsrsParameters;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
@@ -13,6 +14,8 @@ import java.time.Duration;
  * @param consistencyWait          how long a read carrying a consistency token waits for the projections (R5, ≤ 1 s)
  * @param queueTtl                 how long an unread review queue stays in Redis (README "TTL policy")
  * @param safeMode                 Safe Mode limits and the Redis circuit breaker (S4)
+ * @param fsrs                     the scheduler's service settings (fsrs.md's defaults otherwise)
+ * @param memoryCacheSize          loaded player memories kept between submissions, per node (most recently used)
  */
 @ConfigurationProperties("memora.srs")
 public record SrsProperties(Integer maxTrackedQuestions,
@@ -20,7 +23,9 @@ public record SrsProperties(Integer maxTrackedQuestions,
                             Integer snapshotEvery,
                             Duration consistencyWait,
                             Duration queueTtl,
-                            SafeMode safeMode) {
+                            SafeMode safeMode,
+                            Fsrs fsrs,
+                            Integer memoryCacheSize) {
 
     public SrsProperties {
         maxTrackedQuestions = maxTrackedQuestions == null ? 100_000 : maxTrackedQuestions;
@@ -32,6 +37,44 @@ public record SrsProperties(Integer maxTrackedQuestions,
         }
         queueTtl = queueTtl == null ? Duration.ofDays(30) : queueTtl;
         safeMode = safeMode == null ? new SafeMode(null, null, null, null, null) : safeMode;
+        fsrs = fsrs == null ? new Fsrs(null, null, null) : fsrs;
+        memoryCacheSize = memoryCacheSize == null ? 1_000 : memoryCacheSize;
+        if (memoryCacheSize < 0) {
+            throw new IllegalArgumentException("memora.srs.memory-cache-size is at least 0");
+        }
+    }
+
+    /**
+     * FSRS settings of the service ({@code memora.srs.fsrs.*}); the weights and steps stay fsrs.md's. A change applies
+     * to reviews from then on: stored events keep the due times they were given, nothing is rescheduled.
+     *
+     * @param enableFuzz          spread intervals of 2.5 days and more a little (ts-fsrs's fuzz), so cards learned
+     *                            together do not all come due on the same day; off by default
+     * @param desiredRetention    the recall probability intervals aim at, in (0, 1); 0.9 by default
+     * @param maximumIntervalDays the longest interval, at least 1 day; 36,500 by default
+     */
+    public record Fsrs(Boolean enableFuzz, Double desiredRetention, Integer maximumIntervalDays) {
+
+        public Fsrs {
+            enableFuzz = enableFuzz != null && enableFuzz;
+            desiredRetention = desiredRetention == null ? FsrsParameters.DEFAULT_DESIRED_RETENTION : desiredRetention;
+            maximumIntervalDays = maximumIntervalDays == null ? FsrsParameters.DEFAULT_MAXIMUM_INTERVAL_DAYS
+                                                              : maximumIntervalDays;
+            if (!(desiredRetention > 0 && desiredRetention < 1)) {
+                throw new IllegalArgumentException("memora.srs.fsrs.desired-retention is between 0 and 1 (exclusive), "
+                                                   + "not " + desiredRetention);
+            }
+            if (maximumIntervalDays < 1) {
+                throw new IllegalArgumentException("memora.srs.fsrs.maximum-interval-days is at least 1, not "
+                                                   + maximumIntervalDays);
+            }
+        }
+
+        /** fsrs.md's parameters with these settings. */
+        public FsrsParameters parameters() {
+            return FsrsParameters.defaults().withFuzz(enableFuzz).withDesiredRetention(desiredRetention)
+                                 .withMaximumIntervalDays(maximumIntervalDays);
+        }
     }
 
     /**

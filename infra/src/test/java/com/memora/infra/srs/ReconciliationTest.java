@@ -8,6 +8,9 @@ import com.memora.projection.srs.ReviewQueueProjection;
 import com.memora.projection.srs.ops.CacheReconciliation;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,6 +90,64 @@ class ReconciliationTest extends SrsOperationsTestSupport {
         assertThat(result.get("discrepancies_found").asLong()).isZero();
         assertThat(result.get("discrepancy_rate").asDouble()).isZero();
         assertThat(contents(me, season)).as("never corrected backwards").isEqualTo(ahead);
+    }
+
+    /**
+     * A queue that lost an update (its marker stays behind the tracker) is "in flight" for one run; a later run that
+     * finds it still behind the same position, reconcile-stale-after (5 min) on, reports it stale and drops it, and the
+     * next read rebuilds it from the tracker. A queue that caught up meanwhile is not stale.
+     */
+    @Test
+    void aQueueThatStaysBehindTheTrackerIsReportedStaleAndRebuilt() {
+        clock.freezeAt(Instant.parse("2026-10-05T08:00:00Z"));
+        String season = season(false, true);
+        String lost = newPlayer();
+        String late = newPlayer();
+        JsonNode lostFirst = submit(lost, season, rated("Q1", 3));
+        JsonNode lateFirst = submit(late, season, rated("Q1", 3));
+        dueOk(lost, "?season=" + season, token(lostFirst));
+        dueOk(late, "?season=" + season, token(lateFirst));
+        JsonNode lostSecond = submit(lost, season, rated("Q2", 1));
+        JsonNode lateSecond = submit(late, season, rated("Q2", 1));
+        awaitTracker(lost, season, sequenceOf(lostSecond));
+        awaitTracker(late, season, sequenceOf(lateSecond));
+        awaitProcessed(ReviewQueueProjection.PROCESSING_GROUP);
+        Map<String, Double> lateComplete = contents(late, season);
+        // both queues as if the second submission's update had not reached them (lost, or parked)
+        for (String player : List.of(lost, late)) {
+            queue(player, season).add(-(sequenceOf(lostFirst) + 2), "#applied");
+            queue(player, season).remove("Q2");
+        }
+
+        JsonNode first = reconcile(season);
+        assertThat(first.get("in_flight").asLong()).isEqualTo(4);
+        assertThat(first.get("stale_queues").asLong()).isZero();
+        assertThat(first.get("discrepancies_found").asLong()).isZero();
+        assertThat(reconcile(season).get("stale_queues").asLong()).as("not before reconcile-stale-after").isZero();
+        assertThat(queue(lost, season).isExists()).isTrue();
+
+        clock.advance(Duration.ofMinutes(5));
+        queue(late, season).addAll(lateComplete); // its update arrived meanwhile (marker included)
+        JsonNode later = reconcile(season);
+        assertThat(later.get("stale_queues").asLong()).isEqualTo(1);
+        assertThat(later.get("discrepancies_found").asLong()).isEqualTo(1);
+        assertThat(later.get("auto_corrected").asLong()).isEqualTo(1);
+        assertThat(queue(lost, season).isExists()).as("dropped").isFalse();
+        assertThat(contents(late, season)).as("caught up: kept").isEqualTo(lateComplete);
+
+        dueOk(lost, "?season=" + season, token(lostSecond)); // rebuilt whole from the tracker
+        assertThat(contents(lost, season)).isEqualTo(expectedFromTracker(lost, season));
+        clock.advance(Duration.ofMinutes(5));
+        JsonNode after = reconcile(season);
+        assertThat(after.get("stale_queues").asLong()).isZero();
+        assertThat(after.get("in_flight").asLong()).isZero();
+    }
+
+    private JsonNode reconcile(String season) {
+        ApiClient.Response response = admin().post("/api/admin/srs/reconcile",
+                                                   Map.of("sample_size", 100, "season", season));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.json();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.memora.infra.srs;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.memora.infra.testsupport.ApiClient;
 import com.memora.kernel.srs.ReviewAnswer;
 import com.memora.kernel.srs.ReviewedQuestion;
 import com.memora.kernel.srs.ReviewsSubmittedEvent;
@@ -17,15 +18,21 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -41,6 +48,9 @@ class ReviewConsistencyTest extends ReviewTestSupport {
 
     @Autowired
     Cache playerMemoryCache;
+
+    @Autowired
+    DataSource dataSource;
 
     private <T> T whileStopped(String group, Callable<T> work) throws Exception {
         EventProcessor processor = processing.eventProcessor(group).orElseThrow();
@@ -156,14 +166,7 @@ class ReviewConsistencyTest extends ReviewTestSupport {
         clock.freezeAt(Instant.parse("2026-10-05T08:00:00Z"));
         submit(me, season, rated("Q1", 3)); // loads and caches the memory on this node
 
-        Instant at = Instant.parse("2026-10-05T08:00:00Z");
-        ReviewAnswer answer = ReviewAnswer.rated("FROM-OTHER-NODE", 1);
-        ReviewedQuestion review = ReviewedQuestion.of(answer, 1, null, null,
-                                                      scheduler.review(CardMemory.newCard(at), Rating.AGAIN, at));
-        ReviewsSubmittedEvent elsewhere = new ReviewsSubmittedEvent(
-                me, season, "other-node-submission", at, List.of(review), new StateCounts(0, 2, 0, 0));
-        eventStore.publish(new GenericDomainEventMessage<>("PlayerMemoryAggregate", "memory:" + season + ":" + me,
-                                                           1, elsewhere));
+        appendAsAnotherNode(me, season, 1, "other-node-submission", new StateCounts(0, 2, 0, 0));
 
         JsonNode third = submit(me, season, rated("FROM-OTHER-NODE", 3));
         assertThat(third.get("consistency_token").asText()).isEqualTo(season + ":2");
@@ -195,5 +198,98 @@ class ReviewConsistencyTest extends ReviewTestSupport {
         Map<String, Object> daily = trackerRows(me, season).stream()
                 .filter(r -> r.get("question_id").equals("DAILY")).findFirst().orElseThrow();
         assertThat(daily.get("reps")).isEqualTo(31);
+    }
+
+    /** What another node's submission of question FROM-OTHER-NODE (rated Again) stores, with the given sequence. */
+    private ReviewsSubmittedEvent appendAsAnotherNode(String me, String season, long sequence, String submissionId,
+                                                      StateCounts counts) {
+        Instant at = Instant.parse("2026-10-05T08:00:00Z");
+        ReviewAnswer answer = ReviewAnswer.rated("FROM-OTHER-NODE", 1);
+        ReviewedQuestion review = ReviewedQuestion.of(answer, 1, null, null,
+                                                      scheduler.review(CardMemory.newCard(at), Rating.AGAIN, at));
+        ReviewsSubmittedEvent elsewhere = new ReviewsSubmittedEvent(me, season, submissionId, at, List.of(review),
+                                                                    counts);
+        eventStore.publish(new GenericDomainEventMessage<>("PlayerMemoryAggregate", "memory:" + season + ":" + me,
+                                                           sequence, elsewhere));
+        return elsewhere;
+    }
+
+    /**
+     * Holds the season's review lock exclusively (as an archive does) on a connection of its own: a submission then
+     * loads the player's memory and waits in the season gate, before it appends anything. Closing the connection
+     * (or rolling it back) lets it go on.
+     */
+    private Connection holdReviewLock(String season) throws SQLException {
+        Connection connection = dataSource.getConnection();
+        connection.setAutoCommit(false);
+        try (PreparedStatement lock = connection.prepareStatement(
+                "select pg_advisory_xact_lock(x'53525331'::int, hashtext(?))")) {
+            lock.setString(1, season);
+            lock.executeQuery().close();
+        }
+        return connection;
+    }
+
+    private void awaitSubmissionWaitingForTheLock() {
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "select count(*) from pg_locks where locktype = 'advisory' and not granted").query(Long.class)
+                .single() > 0);
+    }
+
+    /**
+     * Two nodes take a player's first submission in a season at the same moment: both append the memory's first
+     * event, and this node loses (its append of sequence 0 fails on the stream's unique key). It is a lost race like
+     * any other: retried on the memory the other node created, never a 409.
+     */
+    @Test
+    void twoFirstSubmissionsOnTwoNodesAreBothAcceptedNeverA409() throws Exception {
+        String season = season(false, true);
+        String me = newPlayer();
+        clock.freezeAt(Instant.parse("2026-10-05T08:00:00Z"));
+        ApiClient.Response response;
+        try (Connection lock = holdReviewLock(season)) {
+            CompletableFuture<ApiClient.Response> mine = CompletableFuture.supplyAsync(
+                    () -> player(me).post("/api/reviews", submission(season, rated("MINE", 3))));
+            awaitSubmissionWaitingForTheLock(); // it found no memory and will create one
+            appendAsAnotherNode(me, season, 0, null, new StateCounts(0, 1, 0, 0));
+            lock.rollback();
+            response = mine.get(30, TimeUnit.SECONDS);
+        }
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.json().get("consistency_token").asText()).isEqualTo(season + ":1");
+        assertThat(response.json().at("/new_state_counts/learning").asInt()).as("built on the other node's review")
+                .isEqualTo(2);
+        assertThat(storedEvents(me, season)).isEqualTo(2);
+        awaitTracker(me, season, 1);
+        assertThat(trackerRows(me, season)).hasSize(2);
+    }
+
+    /**
+     * The client sent its first submission to one node, timed out and sent it again to another: the nodes race to
+     * create the memory with the same submission_id. The loser's retry finds it stored and answers the first answer.
+     */
+    @Test
+    void aFirstSubmissionSentAgainToAnotherNodeMeanwhileGetsTheFirstAnswer() throws Exception {
+        String season = season(false, true);
+        String me = newPlayer();
+        clock.freezeAt(Instant.parse("2026-10-05T08:00:00Z"));
+        Map<String, Object> body = new java.util.LinkedHashMap<>(submission(season, rated("FROM-OTHER-NODE", 1)));
+        body.put("submission_id", "first-try");
+        ApiClient.Response response;
+        ReviewsSubmittedEvent first;
+        try (Connection lock = holdReviewLock(season)) {
+            CompletableFuture<ApiClient.Response> again = CompletableFuture.supplyAsync(
+                    () -> player(me).post("/api/reviews", body));
+            awaitSubmissionWaitingForTheLock();
+            first = appendAsAnotherNode(me, season, 0, "first-try", new StateCounts(0, 1, 0, 0));
+            lock.rollback();
+            response = again.get(30, TimeUnit.SECONDS);
+        }
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        assertThat(response.json().get("consistency_token").asText()).isEqualTo(season + ":0");
+        assertThat(response.json().at("/next_due/0/due").asText())
+                .isEqualTo(first.reviews().get(0).due().toString());
+        assertThat(response.json().at("/new_state_counts/learning").asInt()).isEqualTo(1);
+        assertThat(storedEvents(me, season)).as("applied once").isEqualTo(1);
     }
 }

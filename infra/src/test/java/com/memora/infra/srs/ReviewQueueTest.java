@@ -79,7 +79,7 @@ class ReviewQueueTest extends ReviewTestSupport {
 
         TestServers.get().interruptRedis();
         TestServers.get().resumeRedis(); // a new redis-server process: new run id
-        // as if it had come back from an old append-only file: a stale queue and the old run id marker
+        // as if it had come back from an old append-only file: stale queues
         queue(me, season).add(0, "STALE-QUESTION");
         queue(me, season).add(-2, "#applied");
         queue(newPlayer(), season).add(0, "#applied");
@@ -92,5 +92,33 @@ class ReviewQueueTest extends ReviewTestSupport {
         JsonNode due = dueOk(me, "?season=" + season, null);
         assertThat(questionIds(due)).containsExactly("Q1");
         assertThat(contents(me, season)).isEqualTo(expectedFromTracker(me, season));
+    }
+
+    /**
+     * The run id last handled is not kept in Redis: an eviction of any other key (allkeys-lru) or a FLUSHALL followed
+     * by reads that build queues again is no restart, and the next check keeps the queues.
+     */
+    @Test
+    void anEvictionOrAFlushIsNotMistakenForARestart() {
+        restarts.check(); // the current run is handled
+        String season = season(false, true);
+        String me = newPlayer();
+        JsonNode submitted = submit(me, season, rated("Q1", 1));
+        dueOk(me, "?season=" + season, submitted.get("consistency_token").asText());
+        assertThat(restarts.check()).isZero();
+
+        for (String key : redisson.getKeys().getKeys()) { // what allkeys-lru may evict: anything but a queue
+            if (!key.startsWith("srs:")) {
+                redisson.getKeys().delete(key);
+            }
+        }
+        assertThat(restarts.check()).isZero();
+        assertThat(queue(me, season).isExists()).isTrue();
+
+        redisson.getKeys().flushall();
+        dueOk(me, "?season=" + season, null); // builds the queue again
+        assertThat(queue(me, season).isExists()).isTrue();
+        assertThat(restarts.check()).isZero();
+        assertThat(queue(me, season).isExists()).as("a queue built after the flush stays").isTrue();
     }
 }

@@ -7,11 +7,16 @@ import com.memora.infra.testsupport.Ids;
 import com.memora.infra.testsupport.TestTokens;
 import com.memora.kernel.error.ConflictException;
 import com.memora.projection.srs.TrackerProjection;
+import com.memora.kernel.season.ArchiveSeasonCommand;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -36,6 +42,12 @@ class SeasonArchiveTest extends SrsOperationsTestSupport {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    CommandGateway commands;
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void archivingMovesTheRowsWithTheirIdsDropsThePartitionAndClearsTheCache() {
@@ -226,5 +238,65 @@ class SeasonArchiveTest extends SrsOperationsTestSupport {
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining(season);
         awaitJobSucceeded(archiving.get().json().get("job_id").asText());
+    }
+
+    /**
+     * Reviews of other seasons keep the event store's head moving, and one of them is stuck in the tracker (its
+     * progress row is locked): the tracker is never at the head, yet it has applied every review of the archived
+     * season, which all precede the season's archive event. The archive goes ahead.
+     */
+    @Test
+    void reviewsOfAnotherSeasonFlowingDuringTheArchiveDoNotHoldItUp() throws Exception {
+        String season = season(false, true);
+        String other = season(false, true);
+        String me = newPlayer();
+        awaitTracker(me, season, sequenceOf(submit(me, season, rated("Q1", 3), rated("Q2", 1))));
+        String busy = newPlayer();
+        awaitTracker(busy, other, sequenceOf(submit(busy, other, rated("Q1", 3))));
+        commands.sendAndWait(new ArchiveSeasonCommand(season, false)); // reviews closed; rows not moved yet
+        awaitProcessed(TrackerProjection.PROCESSING_GROUP);
+
+        AtomicBoolean flowing = new AtomicBoolean(true);
+        CompletableFuture<List<Integer>> flow;
+        String job;
+        try (Connection lock = dataSource.getConnection()) {
+            lock.setAutoCommit(false);
+            try (PreparedStatement rowLock = lock.prepareStatement(
+                    "select 1 from srs_tracker_progress where player = ? and season = ? for update")) {
+                rowLock.setString(1, busy);
+                rowLock.setString(2, other);
+                rowLock.executeQuery().close();
+            }
+            submit(busy, other, rated("Q2", 4)); // stored; the tracker waits for the row lock
+            await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                    "select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
+                    // the statement's start: pg_stat_activity keeps only its first 1 kB
+                    + "and query like '%insert into srs_tracker %'").query(Long.class).single() > 0);
+            flow = CompletableFuture.supplyAsync(() -> {
+                List<Integer> statuses = new java.util.ArrayList<>();
+                for (int i = 0; flowing.get(); i++) {
+                    statuses.add(player("flow-" + (i % 5) + "-" + busy).post(
+                            "/api/reviews", submission(other, rated("F" + i, 3))).status());
+                }
+                return statuses;
+            });
+            ApiClient.Response started = admin().post("/api/admin/srs/seasons/" + season + "/archive",
+                                                      Map.of("confirm", true));
+            assertThat(started.status()).isEqualTo(202);
+            job = started.json().get("job_id").asText();
+            await().atMost(Duration.ofSeconds(20)).until(() -> {
+                JsonNode status = admin().get("/api/admin/jobs/" + job).json();
+                return "SUCCEEDED".equals(status.get("state").asText())
+                       || status.path("message").asText().startsWith("Moving");
+            });
+            lock.rollback();
+        } finally {
+            flowing.set(false);
+        }
+        JsonNode result = awaitJobSucceeded(job).get("result");
+        assertThat(result.get("records_archived").asLong()).isEqualTo(2);
+        assertThat(flow.get(30, TimeUnit.SECONDS)).isNotEmpty().allMatch(status -> status == 200);
+        awaitTracker(busy, other, 1); // the stuck review of the other season is applied once the lock goes
+        assertThat(trackerRows(busy, other)).hasSize(2);
     }
 }

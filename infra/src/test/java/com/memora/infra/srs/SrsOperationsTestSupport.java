@@ -36,7 +36,7 @@ abstract class SrsOperationsTestSupport extends ReviewTestSupport {
         TestServers.get().resumeRedis();
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
             for (int i = 0; i < 40; i++) {
-                redisson.getKeys().countExists("srs-meta:run-id");
+                redisson.getKeys().countExists("srs-test:warm-up");
             }
             return true;
         });
@@ -51,6 +51,21 @@ abstract class SrsOperationsTestSupport extends ReviewTestSupport {
         if (reviewQueuesCircuitBreaker.getMetrics().getNumberOfFailedCalls() > 0) {
             reviewQueuesCircuitBreaker.reset(); // a failure of this test must not count towards the next one's
         }
+    }
+
+    /**
+     * A real Redis restart (new run id, empty), then every pooled connection of the client used once so that the
+     * ones still pointing at the old server fail here and not in the code under test.
+     */
+    protected void restartRedis() {
+        TestServers.get().interruptRedis();
+        TestServers.get().resumeRedis();
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
+            for (int i = 0; i < 40; i++) {
+                redisson.getKeys().countExists("srs-test:warm-up");
+            }
+            return true;
+        });
     }
 
     protected long keysOf(String season) {

@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * submissions arriving meanwhile wait for the archive and then see the season archived. Advisory locks live in
  * the lock manager, not in a row, so the many concurrent submissions of a season cost no row writes.
  */
-final class SeasonReviewLock {
+public final class SeasonReviewLock {
 
     /** The first key of the two-key form, so these locks never meet other advisory locks of the schema. */
     private static final int SPACE = 0x53525331; // "SRS1"
@@ -17,11 +17,11 @@ final class SeasonReviewLock {
     private SeasonReviewLock() {
     }
 
-    static void shared(JdbcClient jdbc, String seasonId) {
+    public static void shared(JdbcClient jdbc, String seasonId) {
         jdbc.sql("select pg_advisory_xact_lock_shared(?, hashtext(?))").params(SPACE, seasonId).query().singleRow();
     }
 
-    static void exclusive(JdbcClient jdbc, String seasonId) {
+    public static void exclusive(JdbcClient jdbc, String seasonId) {
         jdbc.sql("select pg_advisory_xact_lock(?, hashtext(?))").params(SPACE, seasonId).query().singleRow();
     }
 }

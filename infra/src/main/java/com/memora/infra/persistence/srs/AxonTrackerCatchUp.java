@@ -1,6 +1,7 @@
 package com.memora.infra.persistence.srs;
 
 import com.memora.kernel.id.AggregateIds;
+import com.memora.kernel.season.SeasonArchivedEvent;
 import com.memora.projection.srs.TrackerProjection;
 import com.memora.projection.srs.ops.TrackerCatchUp;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -22,14 +23,14 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Whether the tracker projection has applied every stored review of a season, on every node: each of its segments
- * must be at the head of the event store, and an event it skipped over as a gap (stored by a transaction still open
- * at the time) must not be one of the season's reviews; none of the season's reviews may be parked in its
- * dead-letter queue. The segments this node runs are read from the processor itself (exact); the others from their
- * stored tokens, which a node writes at least every few seconds.
- * <p>
- * It is enough to look at the head as it is now: an archived season takes no more reviews (they and the archive
- * take the season's review lock), so none of its reviews can be stored after this check.
+ * Whether the tracker projection has applied every stored review of an archived season, on every node. The position
+ * that matters is the global index of the season's {@link SeasonArchivedEvent}: the archive took the season's review
+ * lock exclusively before storing it, so every review of the season was stored (and committed) before it, and none
+ * after. So each segment of the tracker must be at or past that event — not at the head of the event store, which
+ * reviews of other seasons keep moving — an event a segment skipped over as a gap (stored by a transaction still open
+ * at the time) must not be one of the season's reviews, and none of them may be parked in the dead-letter queue. The
+ * segments this node runs are read from the processor itself (exact); the others from their stored tokens, which a
+ * node writes at least every few seconds.
  */
 @Component
 class AxonTrackerCatchUp implements TrackerCatchUp {
@@ -47,8 +48,11 @@ class AxonTrackerCatchUp implements TrackerCatchUp {
 
     @Override
     public Check check(String seasonId) {
-        long head = jdbc.sql("select coalesce(max(global_index), -1) from domain_event_entry").query(Long.class)
-                        .single();
+        OptionalLong archivedAt = archiveEventIndex(seasonId);
+        if (archivedAt.isEmpty()) {
+            return Check.behind("season " + seasonId + " has no stored archive event");
+        }
+        long position = archivedAt.getAsLong();
         String streams = AggregateIds.playerMemory(seasonId, "");
         Map<Integer, TrackingToken> segments = segments();
         if (segments.isEmpty()) {
@@ -59,13 +63,14 @@ class AxonTrackerCatchUp implements TrackerCatchUp {
         for (Map.Entry<Integer, TrackingToken> segment : segments.entrySet()) {
             TrackingToken token = segment.getValue() == null ? null
                                   : WrappedToken.unwrapLowerBound(segment.getValue());
-            OptionalLong position = token == null ? OptionalLong.empty() : token.position();
-            if (position.isEmpty() || position.getAsLong() < head) {
+            OptionalLong at = token == null ? OptionalLong.empty() : token.position();
+            if (at.isEmpty() || at.getAsLong() < position) {
                 return Check.behind("tracker segment " + segment.getKey() + " is at event "
-                                    + (position.isPresent() ? position.getAsLong() : "none") + " of " + head);
+                                    + (at.isPresent() ? at.getAsLong() : "none") + ", before the season's archive "
+                                    + "(event " + position + ")");
             }
             if (token instanceof GapAwareTrackingToken gapAware) {
-                gaps.addAll(gapAware.getGaps().headSet(head + 1));
+                gaps.addAll(gapAware.getGaps().headSet(position)); // the season's reviews all precede the archive
             }
         }
         if (!gaps.isEmpty()) {
@@ -85,6 +90,17 @@ class AxonTrackerCatchUp implements TrackerCatchUp {
                                 + "they fail)");
         }
         return Check.done();
+    }
+
+    /** The global index of the season's archive event (the first, should the stream ever hold two). */
+    private OptionalLong archiveEventIndex(String seasonId) {
+        return jdbc.sql("""
+                        select global_index from domain_event_entry
+                        where aggregate_identifier = ? and payload_type = ?
+                        order by sequence_number limit 1
+                        """)
+                   .params(AggregateIds.season(seasonId), SeasonArchivedEvent.class.getName())
+                   .query(Long.class).optional().map(OptionalLong::of).orElse(OptionalLong.empty());
     }
 
     /** Segment → its position: stored tokens, overridden by the live status of the segments this node runs. */

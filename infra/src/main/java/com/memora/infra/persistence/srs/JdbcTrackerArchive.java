@@ -1,6 +1,7 @@
 package com.memora.infra.persistence.srs;
 
 import com.memora.command.season.SeasonArchiveStorage;
+import com.memora.infra.persistence.season.SeasonReviewLock;
 import com.memora.kernel.error.ConflictException;
 import com.memora.projection.srs.ops.SeasonArchiveQueries;
 import com.memora.projection.srs.ops.SeasonArchiving;
@@ -38,6 +39,12 @@ class JdbcTrackerArchive implements SeasonArchiveStorage, SeasonArchiveQueries {
         this.jdbc = jdbc;
         this.partitions = partitions;
         this.catchUp = catchUp;
+    }
+
+    @Override
+    public void closeReviews(String seasonId) {
+        requireTransaction();
+        SeasonReviewLock.exclusive(jdbc, seasonId);
     }
 
     @Override

@@ -38,6 +38,12 @@ class JdbcTrackerScan implements TrackerScan {
     }
 
     @Override
+    public long estimate(String seasonId) {
+        Partition partition = partition(seasonId);
+        return partition == null ? 0 : Math.round(partition.estimatedRows());
+    }
+
+    @Override
     public List<Row> page(String seasonId, Key after, int limit) {
         String from = after == null ? "" : " and (player, season, question_id) > (?, ?, ?)";
         List<Object> params = new ArrayList<>(List.of(seasonId));

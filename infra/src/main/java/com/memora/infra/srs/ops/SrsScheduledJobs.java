@@ -8,7 +8,6 @@ import com.memora.projection.srs.ops.CacheReconciliation;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -16,6 +15,9 @@ import java.util.Optional;
  * 02:00). Each runs on one node of the cluster at a time and records its run ({@link ClusterJobRunner}). Schedules
  * are settings ({@code memora.srs.operations.*-cron}, in {@code memora.srs.operations.zone}); with
  * {@code memora.scheduling.enabled=false} (tests, benchmarks) nothing triggers them and callers run them directly.
+ * <p>
+ * Each keeps its lock for a few minutes after it starts ({@code memora.srs.operations.lock-at-least-for.*}), so a
+ * second node firing the same daily trigger a little later, by a clock a little behind, skips it.
  */
 @Component
 public class SrsScheduledJobs {
@@ -43,18 +45,23 @@ public class SrsScheduledJobs {
     @Scheduled(cron = "${memora.srs.operations.reconcile-cron:0 15 3 * * *}",
                zone = "${memora.srs.operations.zone:UTC}")
     public Optional<JobRun> reconcile() {
-        return runner.runExclusively(RECONCILE, Duration.ofHours(1), () -> reconciliation.reconcile(null, null));
+        return runner.runExclusively(RECONCILE, SrsOperationsProperties.LOCK_AT_MOST_FOR,
+                                     properties.lockAtLeastFor().reconcile(),
+                                     () -> reconciliation.reconcile(null, null));
     }
 
     @Scheduled(cron = "${memora.srs.operations.auto-archive-cron:0 30 1 * * *}",
                zone = "${memora.srs.operations.zone:UTC}")
     public Optional<JobRun> autoArchive() {
-        return runner.runExclusively(AUTO_ARCHIVE, properties.autoArchiveWait().plusHours(1), autoArchiving::run);
+        return runner.runExclusively(AUTO_ARCHIVE,
+                                     properties.autoArchiveWait().plus(SrsOperationsProperties.LOCK_AT_MOST_FOR),
+                                     properties.lockAtLeastFor().autoArchive(), autoArchiving::run);
     }
 
     @Scheduled(cron = "${memora.srs.operations.retention-cron:0 0 2 * * SUN}",
                zone = "${memora.srs.operations.zone:UTC}")
     public Optional<JobRun> retention() {
-        return runner.runExclusively(RETENTION, Duration.ofHours(1), retention::flagExpired);
+        return runner.runExclusively(RETENTION, SrsOperationsProperties.LOCK_AT_MOST_FOR,
+                                     properties.lockAtLeastFor().retention(), retention::flagExpired);
     }
 }

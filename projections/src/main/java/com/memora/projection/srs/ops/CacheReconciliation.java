@@ -8,14 +8,22 @@ import com.memora.kernel.ops.AlertSeverity;
 import com.memora.kernel.ops.Alerts;
 import com.memora.kernel.season.SeasonRegistry;
 import com.memora.kernel.season.SeasonStatus;
+import com.memora.projection.srs.ReviewQueues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * Reconciliation of the review cache with the tracker (domain §12.6), daily and on demand: a random sample of
@@ -27,6 +35,12 @@ import java.util.Map;
  * design (decisions R6). A missing member or a wrong score in an existing queue is. Comparison and correction are
  * one atomic step in Redis and happen only when the queue reflects exactly the submission the tracker row does, so
  * a queue or tracker a moment behind the other is never mistaken for a discrepancy or "corrected" backwards.
+ * <p>
+ * A queue that stays behind, though, lost or parked an update, and would be skipped as "in flight" forever. So a queue
+ * found behind the tracker is recorded ({@link LaggingQueueLog}, with the tracker's position then), and every later
+ * run checks the recorded queues of the seasons it reconciles, sampled or not: caught up (or gone) — forgotten; still
+ * behind that position at least {@code reconcile-stale-after} after — a stale queue: counted as a discrepancy
+ * ({@code stale_queues}), corrected by dropping it, so the next read rebuilds it whole from the tracker.
  */
 @Component
 public class CacheReconciliation {
@@ -41,14 +55,21 @@ public class CacheReconciliation {
     private final SeasonRegistry seasons;
     private final Alerts alerts;
     private final SrsOperationsSettings settings;
+    private final ReviewQueues queues;
+    private final LaggingQueueLog lagging;
+    private final Clock clock;
 
     public CacheReconciliation(TrackerScan tracker, ReviewCacheAdmin cache, SeasonRegistry seasons, Alerts alerts,
-                               SrsOperationsSettings settings) {
+                               SrsOperationsSettings settings, ReviewQueues queues, LaggingQueueLog lagging,
+                               Clock clock) {
         this.tracker = tracker;
         this.cache = cache;
         this.seasons = seasons;
         this.alerts = alerts;
         this.settings = settings;
+        this.queues = queues;
+        this.lagging = lagging;
+        this.clock = clock;
     }
 
     /**
@@ -72,28 +93,89 @@ public class CacheReconciliation {
             counts.put(outcome, 0L);
         }
         List<ReviewCacheAdmin.SampledCard> cards = sample.cards();
+        List<ReviewCacheAdmin.CheckOutcome> outcomes = new ArrayList<>(cards.size());
         for (int from = 0; from < cards.size(); from += CHUNK) {
-            cache.reconcile(cards.subList(from, Math.min(cards.size(), from + CHUNK)))
-                 .forEach(outcome -> counts.merge(outcome, 1L, Long::sum));
+            outcomes.addAll(cache.reconcile(cards.subList(from, Math.min(cards.size(), from + CHUNK))));
         }
+        outcomes.forEach(outcome -> counts.merge(outcome, 1L, Long::sum));
+        Instant now = clock.instant();
+        long stale = dropStaleQueues(seasonIdOrNull, sample.seasons(), now);
+        lagging.record(behindTheTracker(cards, outcomes, now));
+
         long corrected = counts.get(ReviewCacheAdmin.CheckOutcome.CORRECTED);
         long compared = corrected + counts.get(ReviewCacheAdmin.CheckOutcome.MATCHED);
-        double rate = compared == 0 ? 0 : (double) corrected / compared;
+        long discrepancies = corrected + stale;
+        double rate = compared + stale == 0 ? 0 : (double) discrepancies / (compared + stale);
         boolean alert = rate > settings.alertRate();
         ReconciliationResult result = new ReconciliationResult(
-                cards.size(), corrected, rate, corrected, alert, size, compared,
+                cards.size(), discrepancies, rate, discrepancies, alert, size, compared,
                 counts.get(ReviewCacheAdmin.CheckOutcome.NO_QUEUE), counts.get(ReviewCacheAdmin.CheckOutcome.IN_FLIGHT),
-                sample.seasons());
+                stale, sample.seasons());
         log.info("Reconciliation: {}", result);
         if (alert) {
             alerts.raise(Alert.of(ALERT_KIND, AlertSeverity.WARNING, "review-cache",
-                    String.format(Locale.ROOT, "Reconciliation found %d of %d cached review due times (%.3f %%) "
-                                  + "different from the tracker, above the %.3f %% threshold; all were corrected "
-                                  + "from the tracker. Seasons sampled: %s. Repeated alerts point at lost review-queue "
-                                  + "updates (check the srs-review-queues dead letters and Redis evictions).",
-                                  corrected, compared, 100 * rate, 100 * settings.alertRate(), sample.seasons())));
+                    String.format(Locale.ROOT, "Reconciliation found %d of %d cached review due times and "
+                                  + "queues (%.3f %%; %d stale queue(s) dropped) different from the tracker, above "
+                                  + "the %.3f %% threshold; all were corrected from the tracker. Seasons sampled: %s. "
+                                  + "Repeated alerts point at lost review-queue updates (check the srs-review-queues "
+                                  + "dead letters and Redis evictions).",
+                                  discrepancies, compared + stale, 100 * rate, stale, 100 * settings.alertRate(),
+                                  sample.seasons())));
         }
         return result;
+    }
+
+    /**
+     * Checks the queues earlier runs found behind the tracker, in the seasons this run reconciles: forgets those that
+     * caught up (or are gone), drops those still behind the recorded position after {@code reconcile-stale-after}.
+     *
+     * @return stale queues dropped
+     */
+    private long dropStaleQueues(String seasonIdOrNull, List<String> reconciled, Instant now) {
+        Set<String> seasonsNow = new HashSet<>(reconciled);
+        List<LaggingQueueLog.Sighting> settled = new ArrayList<>();
+        long stale = 0;
+        for (LaggingQueueLog.Sighting sighting : lagging.sightings(seasonIdOrNull)) {
+            if (!seasonsNow.contains(sighting.seasonId())) {
+                if (seasonIdOrNull == null) { // the season no longer uses the cache (or has no rows): nothing to fix
+                    settled.add(sighting);
+                }
+                continue;
+            }
+            OptionalLong applied = queues.appliedSequence(sighting.playerId(), sighting.seasonId());
+            if (applied.isEmpty() || applied.getAsLong() >= sighting.trackerSequence()) {
+                settled.add(sighting); // caught up, or dropped since: a read builds it whole
+            } else if (!now.isBefore(sighting.firstSeenAt().plus(settings.reconcileStaleAfter()))) {
+                queues.dropIfBehind(sighting.playerId(), sighting.seasonId(), sighting.trackerSequence());
+                log.warn("Reconciliation: the review queue of {} in {} stayed at submission {} behind the tracker's {} "
+                         + "since {}; dropped (the next read rebuilds it)", sighting.playerId(), sighting.seasonId(),
+                         applied.getAsLong(), sighting.trackerSequence(), sighting.firstSeenAt());
+                settled.add(sighting);
+                stale++;
+            }
+        }
+        lagging.forget(settled);
+        return stale;
+    }
+
+    /** The players of the in-flight cards whose queue is behind the tracker (not ahead of it), once each. */
+    private List<LaggingQueueLog.Sighting> behindTheTracker(List<ReviewCacheAdmin.SampledCard> cards,
+                                                            List<ReviewCacheAdmin.CheckOutcome> outcomes,
+                                                            Instant now) {
+        Map<String, LaggingQueueLog.Sighting> behind = new LinkedHashMap<>();
+        for (int i = 0; i < cards.size(); i++) {
+            ReviewCacheAdmin.SampledCard card = cards.get(i);
+            String key = card.seasonId() + "\n" + card.playerId();
+            if (outcomes.get(i) != ReviewCacheAdmin.CheckOutcome.IN_FLIGHT || behind.containsKey(key)) {
+                continue;
+            }
+            OptionalLong applied = queues.appliedSequence(card.playerId(), card.seasonId());
+            if (applied.isPresent() && applied.getAsLong() < card.appliedSequence()) {
+                behind.put(key, new LaggingQueueLog.Sighting(card.seasonId(), card.playerId(),
+                                                             card.appliedSequence(), now));
+            }
+        }
+        return new ArrayList<>(behind.values());
     }
 
     private void requireUsesCache(String seasonId) {

@@ -6,6 +6,7 @@ import com.memora.kernel.ops.BackgroundJobs;
 import com.memora.kernel.ops.JobProgress;
 import com.memora.kernel.season.SeasonRegistry;
 import com.memora.kernel.season.SeasonStatus;
+import com.memora.projection.srs.ReviewCacheRuns;
 import com.memora.projection.srs.ReviewQueues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -28,6 +30,12 @@ import java.util.UUID;
  * a queue that already reflects a newer submission stays; and once written, a queue is dropped if the player's
  * event stream has a submission it does not reflect, whose update may have found no queue (the next read rebuilds
  * it). Running it twice, or while players review, is therefore harmless.
+ * <p>
+ * A Redis restart drops every queue (decisions R6). The rebuild asks which Redis run is current before it writes its
+ * first queues and after each batch ({@link ReviewCacheRuns}, which handles a pending restart first): if the run
+ * changed, what it wrote was dropped, and it starts over, so it never reports queues that are gone.
+ * <p>
+ * The request answers at once with the statistics' estimate of the rows; the job counts them as its first step.
  */
 @Component
 public class SeasonCacheRebuild {
@@ -41,15 +49,18 @@ public class SeasonCacheRebuild {
     private final ReviewCacheAdmin cache;
     private final ReviewQueues queues;
     private final PlayerMemoryStreams streams;
+    private final ReviewCacheRuns redisRuns;
     private final BackgroundJobs jobs;
 
     public SeasonCacheRebuild(SeasonRegistry seasons, TrackerScan tracker, ReviewCacheAdmin cache,
-                              ReviewQueues queues, PlayerMemoryStreams streams, BackgroundJobs jobs) {
+                              ReviewQueues queues, PlayerMemoryStreams streams, ReviewCacheRuns redisRuns,
+                              BackgroundJobs jobs) {
         this.seasons = seasons;
         this.tracker = tracker;
         this.cache = cache;
         this.queues = queues;
         this.streams = streams;
+        this.redisRuns = redisRuns;
         this.jobs = jobs;
     }
 
@@ -70,15 +81,33 @@ public class SeasonCacheRebuild {
                     "Season " + seasonId + " does not use the review cache (enable_redis is off); turning it on "
                     + "rebuilds the cache by itself");
         }
-        long estimated = tracker.count(seasonId);
+        long estimated = tracker.estimate(seasonId);
         UUID jobId = jobs.submit(JOB_TYPE, "Rebuild the review cache of season " + seasonId,
-                                 progress -> rebuild(seasonId, estimated, progress));
+                                 progress -> rebuild(seasonId, progress));
         return new Started(jobId, seasonId, estimated);
     }
 
-    /** The job's work; {@code estimated} is the row count when it started (progress total). */
-    public Map<String, Object> rebuild(String seasonId, long estimated, JobProgress progress) {
-        Run run = new Run(seasonId, estimated, progress);
+    /** The job's work: counts the season's rows (the progress total), then writes every player's queue. */
+    public Map<String, Object> rebuild(String seasonId, JobProgress progress) {
+        progress.update(0, -1, "Counting the tracker rows of " + seasonId);
+        long total = tracker.count(seasonId);
+        int startedOver = 0;
+        while (true) {
+            Run run = new Run(seasonId, total, progress, redisRuns.currentRun(), startedOver);
+            Map<String, Object> result = pass(run);
+            if (result != null) {
+                return result;
+            }
+            startedOver++;
+            log.warn("Redis restarted during the cache rebuild of {} (its queues were dropped); starting over",
+                     seasonId);
+        }
+    }
+
+    /** @return the result, or null when Redis restarted meanwhile and the rebuild must start over */
+    private Map<String, Object> pass(Run run) {
+        String seasonId = run.seasonId;
+        JobProgress progress = run.progress;
         TrackerScan.Key after = null;
         while (true) {
             if (progress.cancelRequested()) {
@@ -98,8 +127,14 @@ public class SeasonCacheRebuild {
             }
             after = page.get(page.size() - 1).key();
             run.add(page, page.size() < PAGE_SIZE);
+            if (run.redisRestarted) {
+                return null;
+            }
         }
         run.finish();
+        if (run.redisRestarted) {
+            return null;
+        }
         log.info("Cache rebuild of {}: {} records, {} players, {} queues written", seasonId, run.records,
                  run.players, run.written);
         return run.result("completed");
@@ -119,6 +154,10 @@ public class SeasonCacheRebuild {
         private final String seasonId;
         private final long estimated;
         private final JobProgress progress;
+        /** The Redis run the queues are written in; another one means they were dropped. */
+        private final String redisRun;
+        private final int startedOver;
+        private boolean redisRestarted;
         private final List<ReviewCacheAdmin.PlayerQueue> complete = new ArrayList<>();
         private String player;
         private long playerSequence;
@@ -129,10 +168,12 @@ public class SeasonCacheRebuild {
         private long keptNewer;
         private long behind;
 
-        Run(String seasonId, long estimated, JobProgress progress) {
+        Run(String seasonId, long estimated, JobProgress progress, String redisRun, int startedOver) {
             this.seasonId = seasonId;
             this.estimated = estimated;
             this.progress = progress;
+            this.redisRun = redisRun;
+            this.startedOver = startedOver;
         }
 
         void add(List<TrackerScan.Row> page, boolean last) {
@@ -194,6 +235,8 @@ public class SeasonCacheRebuild {
                 }
             });
             complete.clear();
+            // after the write: a restart handled before or during it dropped these queues too
+            redisRestarted = !Objects.equals(redisRun, redisRuns.currentRun());
         }
 
         private Map<String, Object> details() {
@@ -213,6 +256,7 @@ public class SeasonCacheRebuild {
             result.put("total_keys", written);
             result.put("queues_kept_newer", keptNewer);
             result.put("queues_behind", behind); // dropped unless the projection had caught up
+            result.put("started_over", startedOver); // Redis restarts during the rebuild
             return result;
         }
     }

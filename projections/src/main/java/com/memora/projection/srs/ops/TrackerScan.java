@@ -6,8 +6,14 @@ import java.util.List;
 /** Port: reading a season's review tracker in bulk, for rebuilds and reconciliation (PostgreSQL). */
 public interface TrackerScan {
 
-    /** The season's tracker rows (exact). */
+    /** The season's tracker rows (exact; reads the whole partition's index). */
     long count(String seasonId);
+
+    /**
+     * The season's tracker rows as PostgreSQL's statistics put them (counted when the partition is small), without
+     * reading a large partition: for an answer that must come at once. 0 when the season has no partition.
+     */
+    long estimate(String seasonId);
 
     /**
      * The next rows of the season after {@code after} in primary-key order (player, then question), each with the

@@ -60,6 +60,7 @@ class ReviewCommandController {
         ReviewRules.requirePlayerId(playerId);
         Optional<ReviewSubmissionResponse> repeated = firstAnswer(playerId, body.submissionId());
         if (repeated.isPresent()) {
+            metrics.reviewsSubmitted(body.answers().size(), true);
             return repeated.get();
         }
         rateLimiter.acquire(playerId);

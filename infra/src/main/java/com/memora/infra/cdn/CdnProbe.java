@@ -31,10 +31,25 @@ public class CdnProbe {
         this.clock = clock;
     }
 
+    private static String unconfigured(CdnTarget target) {
+        try {
+            target.requireConfigured();
+            return "not configured";
+        } catch (CdnPublishException e) {
+            return e.getMessage();
+        }
+    }
+
     public Result probe() {
         CdnTarget target = clients.fresh();
-        if (!target.enabled()) {
-            return new Result(clock.instant(), false, false, "the CDN is disabled or not configured; not probed");
+        if (!target.settings().enabled()) {
+            return new Result(clock.instant(), false, false, "the CDN is disabled; not probed");
+        }
+        if (!target.configured()) {
+            // switched on without a store, bucket or keys: nothing can be published, which is a failure to show
+            String failure = "Probe: the CDN is enabled, but " + unconfigured(target);
+            health.recordFailure(failure);
+            return new Result(clock.instant(), false, false, failure);
         }
         String failure;
         try {

@@ -176,6 +176,31 @@ class JdbcCdnDebts implements CdnDebts {
     }
 
     @Override
+    public void removedWhileWaiting(String planId, Collection<String> keys, boolean folderGone, long upToSeq) {
+        transaction.executeWithoutResult(status -> {
+            if (!keys.isEmpty()) {
+                batch.batchUpdate("""
+                                  delete from cdn_plan_debt_path
+                                  where plan_id = ? and path = ? and action = 'DELETE' and seq <= ?
+                                  """, keys.stream().map(key -> new Object[] {planId, key, upToSeq}).toList());
+            }
+            if (folderGone) {
+                jdbc.sql("delete from cdn_plan_debt_path where plan_id = :plan and seq <= :seq")
+                    .param("plan", planId).param("seq", upToSeq).update();
+                jdbc.sql("""
+                         update cdn_plan_debt set full_sync_seq = null where plan_id = :plan and full_sync_seq <= :seq
+                         """)
+                    .param("plan", planId).param("seq", upToSeq).update();
+            }
+            jdbc.sql("""
+                     delete from cdn_plan_debt d where d.plan_id = :plan and d.full_sync_seq is null
+                       and not exists (select 1 from cdn_plan_debt_path p where p.plan_id = d.plan_id)
+                     """)
+                .param("plan", planId).update();
+        });
+    }
+
+    @Override
     public void failed(String planId, CdnDebtState state, int failedAttempts, Instant nextRetryAt, String error,
                        Long logId, Instant at) {
         jdbc.sql("""
@@ -207,6 +232,16 @@ class JdbcCdnDebts implements CdnDebts {
                         where plan_id = :plan and state = 'DEAD_LETTER'
                         """)
                    .param("at", utc(at)).param("plan", planId).update() == 1;
+    }
+
+    @Override
+    public int requeueStuck(Instant at) {
+        return jdbc.sql("""
+                        update cdn_plan_debt set state = 'OWED', failed_attempts = 0, next_retry_at = null,
+                            updated_at = :at
+                        where state in ('DEAD_LETTER', 'FAILED')
+                        """)
+                   .param("at", utc(at)).update();
     }
 
     @Override

@@ -90,6 +90,11 @@ public final class MinioCdnPublisher implements CdnPublisher, AutoCloseable {
         return targets.get().enabled();
     }
 
+    @Override
+    public boolean switchedOn() {
+        return targets.get().settings().enabled();
+    }
+
     // ---- uploads ------------------------------------------------------------------------------------------------
 
     @Override

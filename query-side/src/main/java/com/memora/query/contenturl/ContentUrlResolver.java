@@ -15,8 +15,12 @@ final class ContentUrlResolver {
     static final String CDN = "cdn";
     static final String LOCAL = "local";
 
-    /** An origin's base URL, always ending in {@code /}. */
-    record Origin(String base, String source) {
+    /**
+     * An origin's base URL, always ending in {@code /}.
+     *
+     * @param reason why a plan's URLs are local although the CDN serves content; null otherwise
+     */
+    record Origin(String base, String source, String reason) {
 
         String url(String relativePath) {
             return base + relativePath;
@@ -27,15 +31,33 @@ final class ContentUrlResolver {
     }
 
     /**
+     * @param configured       the settings name a store, a bucket and credentials (enabled without them, nothing can
+     *                         be published, so the bucket cannot be trusted to hold current files)
      * @param requestLocalBase the local origin as the caller reached this service ({@code https://host/files/memora_content/})
      */
-    static Origin origin(CdnSettings settings, CdnStatus status, String requestLocalBase) {
-        if (!settings.localFallbackMode() && settings.enabled() && StringUtils.hasText(settings.cdnBaseUrl())
-            && status.servesContent(settings)) {
-            return new Origin(withSlash(settings.cdnBaseUrl()), CDN);
+    static Origin origin(CdnSettings settings, boolean configured, CdnStatus status, String requestLocalBase) {
+        if (!settings.localFallbackMode() && settings.enabled() && configured
+            && StringUtils.hasText(settings.cdnBaseUrl()) && status.servesContent(settings)) {
+            return new Origin(withSlash(settings.cdnBaseUrl()), CDN, null);
         }
+        return local(settings, requestLocalBase, null);
+    }
+
+    /**
+     * A plan whose CDN copy is stale or missing (it owes the CDN uploads or deletions: waiting for a retry, dead
+     * lettered, failed, or its publication not done yet) gets local URLs even while the CDN serves content: the
+     * local origin always has the plan's current files.
+     */
+    static Origin forPlan(Origin global, CdnSettings settings, String requestLocalBase, String owedReason) {
+        if (!CDN.equals(global.source()) || owedReason == null) {
+            return global;
+        }
+        return local(settings, requestLocalBase, owedReason);
+    }
+
+    private static Origin local(CdnSettings settings, String requestLocalBase, String reason) {
         String local = StringUtils.hasText(settings.localBaseUrl()) ? settings.localBaseUrl() : requestLocalBase;
-        return new Origin(withSlash(local), LOCAL);
+        return new Origin(withSlash(local), LOCAL, reason);
     }
 
     private static String withSlash(String base) {

@@ -31,7 +31,7 @@ class ContentUrlResolverTest {
     }
 
     private static ContentUrlResolver.Origin origin(CdnSettings settings, CdnStatus status) {
-        return ContentUrlResolver.origin(settings, status, REQUEST_LOCAL);
+        return ContentUrlResolver.origin(settings, true, status, REQUEST_LOCAL);
     }
 
     @Test
@@ -59,6 +59,19 @@ class ContentUrlResolverTest {
         assertThat(origin(otherBucket, status(cdnOn(), true)).source())
                 .as("ready for another bucket").isEqualTo("local");
         assertThat(origin(cdnOn(), status(cdnOn(), false)).source()).as("unhealthy").isEqualTo("local");
+        assertThat(ContentUrlResolver.origin(cdnOn(), false, status(cdnOn(), true), REQUEST_LOCAL).source())
+                .as("enabled, but without a bucket or credentials").isEqualTo("local");
+    }
+
+    @Test
+    void aPlanWhoseCdnCopyIsNotCurrentGetsLocalUrlsWithTheReason() {
+        ContentUrlResolver.Origin global = origin(cdnOn(), status(cdnOn(), true));
+        ContentUrlResolver.Origin owing = ContentUrlResolver.forPlan(global, cdnOn(), REQUEST_LOCAL, "retry wait");
+        assertThat(owing.source()).isEqualTo("local");
+        assertThat(owing.reason()).isEqualTo("retry wait");
+        assertThat(owing.url("plans/P1/manifest.json"))
+                .isEqualTo("http://node-1:8080/files/memora_content/plans/P1/manifest.json");
+        assertThat(ContentUrlResolver.forPlan(global, cdnOn(), REQUEST_LOCAL, null)).isEqualTo(global);
     }
 
     @Test

@@ -19,10 +19,18 @@ import java.util.List;
 public interface CdnPublisher {
 
     /**
-     * Whether the settings in force enable the CDN and name an endpoint, a bucket and credentials. When false, a
-     * build ends {@code LOCAL_ONLY} and nothing here should be called (a call fails as permanent).
+     * Whether the settings in force enable the CDN and name an endpoint, a bucket and credentials: the effective switch
+     * (the URL resolver's too). When false, a call here fails as permanent; the pipeline decides on
+     * {@link #switchedOn()}.
      */
     boolean enabled();
+
+    /**
+     * Whether the administrators switched the CDN on, configured or not. Enabled but not configured (keys cleared,
+     * say) is a fault to report, not a reason to stop owing: the pipeline keeps what plans owe and fails their
+     * publications with the reason, so restoring the settings publishes everything.
+     */
+    boolean switchedOn();
 
     /**
      * Uploads each file single-part from its bytes ({@code Content-Type: application/json; charset=utf-8}, the

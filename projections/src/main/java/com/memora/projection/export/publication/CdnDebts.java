@@ -30,6 +30,13 @@ public interface CdnDebts {
     /** These uploads reached the bucket verified before the publication failed: they are no longer owed. */
     void uploaded(String planId, Collection<String> paths, long upToSeq);
 
+    /**
+     * Owed deletions reached the bucket while the plan waits for a retry (F8: removals do not wait): forgets those
+     * keys up to {@code upToSeq}, and with {@code folderGone} everything owed for the removed plan's folder. The
+     * state, counter and retry time stay as they are; a debt left with nothing owed is gone.
+     */
+    void removedWhileWaiting(String planId, Collection<String> keys, boolean folderGone, long upToSeq);
+
     /** A publication failed: the plan's new state and counter. */
     void failed(String planId, CdnDebtState state, int failedAttempts, Instant nextRetryAt, String error, Long logId,
                 Instant at);
@@ -43,6 +50,15 @@ public interface CdnDebts {
      * @return false when the plan is not dead-lettered
      */
     boolean requeueDeadLetter(String planId, Instant at);
+
+    /**
+     * The CDN's target is new (readiness was reset: enabled again, another bucket, keys changed): every plan that is
+     * dead-lettered or failed permanently is owed again with a fresh counter. Their failures were against the old
+     * target; left as they are, they would never be picked up and would keep readiness from being reached.
+     *
+     * @return how many plans were owed again
+     */
+    int requeueStuck(Instant at);
 
     /** Forgets the plan's debt and state (the CDN was disabled: enabling it again syncs every plan in full). */
     void forget(String planId);

@@ -17,8 +17,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The export pipeline's {@link ExportPublisher} on the CDN (issue 5). With the CDN disabled (or not configured) a
- * build ends {@code LOCAL_ONLY} and nothing is owed. Otherwise:
+ * The export pipeline's {@link ExportPublisher} on the CDN (issue 5). With the CDN switched off a build ends
+ * {@code LOCAL_ONLY} and nothing is owed. Switched on but not configured (keys cleared) everything is still owed and
+ * the publication fails permanently with the reason, so nothing is lost. Otherwise:
  * <ul>
  *     <li>{@link #owe}: before the pipeline writes or removes local files, the paths are recorded as owed to the
  *     CDN, durably — a crash, an outage or a failure in between loses nothing;</li>
@@ -29,7 +30,8 @@ import java.util.Optional;
  *     neither reset the retry counter nor speed the plan towards dead letter (O2). A build after the retry's time
  *     has come is that retry;</li>
  *     <li>{@link #removed}: files of trashed or deleted content, or a removed plan's folder, leave the bucket at
- *     once (F8) — the same publication, logged with trigger {@code REMOVAL}.</li>
+ *     once (F8) — the same publication, logged with trigger {@code REMOVAL}; while the plan waits for a retry, the
+ *     deletions still go out at once and only the uploads wait.</li>
  * </ul>
  */
 @Component
@@ -56,7 +58,7 @@ public class CdnExportPublisher implements ExportPublisher {
 
     @Override
     public void owe(String planId, Collection<String> uploads, Collection<Removal> removals) {
-        if (!cdn.enabled()) {
+        if (!cdn.switchedOn()) {
             return; // nothing is published while the CDN is off; enabling it syncs every plan in full
         }
         Instant now = clock.instant();
@@ -73,10 +75,12 @@ public class CdnExportPublisher implements ExportPublisher {
     public Published publish(Staged staged) {
         String planId = staged.planId();
         links.record(planId, staged.signedLinksExpireAt(), clock.instant());
-        if (!cdn.enabled()) {
+        if (!cdn.switchedOn()) {
             debts.forget(planId);
             return Published.localOnly();
         }
+        // switched on but not configured (keys cleared): the publication below fails permanently with the reason and
+        // everything stays owed, so restoring the settings loses nothing
         Optional<OwedPublication> owed = debts.find(planId);
         if (owed.isEmpty()) {
             // nothing changed and nothing was owed: the bucket already holds the plan's files as they are
@@ -108,7 +112,7 @@ public class CdnExportPublisher implements ExportPublisher {
         if (removals.stream().anyMatch(removal -> removal.directory() && removal.path().equals(folder))) {
             links.forget(planId); // no lesson files left to re-sign
         }
-        if (!cdn.enabled()) {
+        if (!cdn.switchedOn()) {
             return;
         }
         try {

@@ -99,7 +99,8 @@ public class CdnPublications {
     }
 
     /**
-     * Publishes what the plan owes now, unless its publication waits for a retry time or an operator. The caller
+     * Publishes what the plan owes now, unless its publication waits for a retry time or an operator — then only a
+     * {@code REMOVAL} sends the owed deletions (F8 does not wait), and the uploads keep waiting. The caller
      * holds the plan's lock.
      *
      * @return the outcome, or empty when nothing was owed or due
@@ -111,7 +112,7 @@ public class CdnPublications {
         }
         OwedPublication owed = found.get();
         Instant now = clock.instant();
-        if (!cdn.enabled()) {
+        if (!cdn.switchedOn()) {
             // enabling the CDN again resets its readiness, and that queues a full sync of every plan
             debts.forget(planId);
             if (owed.state() != CdnDebtState.OWED) {
@@ -121,7 +122,8 @@ public class CdnPublications {
             return Optional.empty();
         }
         if (owed.waiting(now)) {
-            return Optional.empty();
+            return trigger == BuildTrigger.REMOVAL && publication.owesDeletionsWhileWaiting(owed)
+                    ? Optional.of(deleteWhileWaiting(owed, now)) : Optional.empty();
         }
         long buildNumber = states.find(planId).map(PublicationState::lastBuildNumber).orElse(0L);
         long logId = syncLog.startPublication(planId, trigger, reason(owed, trigger), buildNumber,
@@ -136,6 +138,29 @@ public class CdnPublications {
         log.info("CDN publication of plan {} ({}, attempt {}): {}, {} uploaded, {} removed", planId, trigger,
                  attempt.attempt(), attempt.status(), attempt.uploaded().size(), attempt.deleted().size());
         return Optional.of(new Outcome(planId, attempt.status(), logId, attempt.error()));
+    }
+
+    /**
+     * F8 does not wait for the retry schedule: trashed or deleted content leaves the bucket now even while the plan's
+     * uploads wait (or are dead-lettered). Logged as a {@code REMOVAL} entry that keeps the plan's status, attempt
+     * number and retry time; the plan's state is not changed.
+     */
+    private Outcome deleteWhileWaiting(OwedPublication owed, Instant now) {
+        String planId = owed.planId();
+        long buildNumber = states.find(planId).map(PublicationState::lastBuildNumber).orElse(0L);
+        long logId = syncLog.startPublication(planId, BuildTrigger.REMOVAL,
+                                              "files of trashed or deleted content leave the CDN at once, while the"
+                                              + " plan's uploads wait: " + owed.deletes().size() + " deletion(s)"
+                                              + (owed.fullSync() ? " and the removed plan's folder" : ""),
+                                              buildNumber, owed.failedAttempts(), now);
+        PublicationAttempt attempt = publication.deleteWhileWaiting(owed, logId);
+        syncLog.finish(logId, new BuildResult(attempt.status(), List.of(), 0, List.of(), 0, null, List.of(),
+                                              attempt.error(), attempt.nextRetryAt(), attempt.deleted().size(),
+                                              attempt.attempt()),
+                       clock.instant());
+        log.info("CDN removal for waiting plan {}: {} key(s) removed ({})", planId, attempt.deleted().size(),
+                 attempt.error());
+        return new Outcome(planId, attempt.status(), logId, attempt.error());
     }
 
     private static String reason(OwedPublication owed, BuildTrigger trigger) {

@@ -147,14 +147,25 @@ public class CdnReadiness {
         for (String path : store.list()) {
             planOf(path).ifPresent(plans::add);
         }
+        boolean localTreeEmpty = plans.isEmpty();
         List<String> stray = new ArrayList<>();
         for (RemoteObject object : cdn.list(ParityCheck.TREE)) {
             planOf(object.key()).ifPresentOrElse(plans::add, () -> stray.add(object.key()));
         }
-        if (!stray.isEmpty()) {
+        if (!stray.isEmpty() && localTreeEmpty) {
+            // no plan folder at all on this node: more likely a content volume that is not mounted than a tree that
+            // was emptied, so nothing is deleted on its word (live plans' full syncs refuse to empty their folders)
+            log.warn("The content root holds no plan folders; {} stray object(s) under plans/ are left in the bucket",
+                     stray.size());
+        } else if (!stray.isEmpty()) {
             cdn.delete(stray);
         }
         debts.oweFullSync(plans, clock.instant());
+        int requeued = debts.requeueStuck(clock.instant());
+        if (requeued > 0) {
+            log.info("New CDN target: {} dead-lettered or failed plan(s) are owed again with a fresh counter",
+                     requeued);
+        }
         return plans.size();
     }
 

@@ -4,6 +4,7 @@ import com.memora.kernel.ops.Alert;
 import com.memora.kernel.ops.AlertSeverity;
 import com.memora.kernel.ops.Alerts;
 import com.memora.kernel.ops.OperationsMetrics;
+import com.memora.projection.export.cdn.CdnFailureKind;
 import com.memora.projection.export.cdn.CdnPublishException;
 import com.memora.projection.export.cdn.CdnPublisher;
 import com.memora.projection.export.cdn.Md5;
@@ -18,6 +19,7 @@ import com.memora.projection.export.pipeline.PublicationStatus;
 import com.memora.projection.export.pipeline.SyncLog;
 import com.memora.projection.export.staging.ContentFile;
 import com.memora.projection.export.staging.LocalContentStore;
+import com.memora.projection.plan.PlanViewStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -67,12 +69,14 @@ public class PlanPublication {
     private final PublicationProgress progress;
     private final Alerts alerts;
     private final OperationsMetrics metrics;
+    private final PlanViewStore plans;
     private final Clock clock;
 
     public PlanPublication(CdnPublisher cdn, CdnDebts debts, LocalContentStore store, RetrySchedule schedule,
                            SyncLog syncLog, PurgeAfterPublication purges, PublicationProgress progress, Alerts alerts,
-                           OperationsMetrics metrics, Clock clock) {
+                           OperationsMetrics metrics, PlanViewStore plans, Clock clock) {
         this.metrics = metrics;
+        this.plans = plans;
         this.cdn = cdn;
         this.debts = debts;
         this.store = store;
@@ -108,9 +112,59 @@ public class PlanPublication {
         return new PublicationAttempt(PublicationStatus.SUCCESS, attempt, uploaded, deleted, null, null);
     }
 
+    /**
+     * Whether the plan owes deletions that may go out while it waits for a retry or an operator (F8: trashed or
+     * deleted content leaves the bucket at once): owed keys, or a removed plan's whole folder.
+     */
+    public boolean owesDeletionsWhileWaiting(OwedPublication owed) {
+        return !owed.deletes().isEmpty() || removedFolder(owed);
+    }
+
+    private boolean removedFolder(OwedPublication owed) {
+        return owed.fullSync() && store.list(ExportPaths.planFolder(owed.planId())).isEmpty()
+               && plans.find(owed.planId()).filter(plan -> !plan.trashed()).isEmpty();
+    }
+
+    /**
+     * Sends the owed deletions of a plan that waits for a retry or an operator, without touching its state, counter
+     * or retry time: only uploads follow the schedule. A failure leaves the keys owed for the retry.
+     *
+     * @return the attempt with the plan's waiting status, the keys removed, and a note (or the failure)
+     */
+    public PublicationAttempt deleteWhileWaiting(OwedPublication owed, long logId) {
+        PublicationStatus waiting = owed.state() == CdnDebtState.DEAD_LETTER ? PublicationStatus.DEAD_LETTER
+                : PublicationStatus.RETRY_WAIT;
+        String uploadsWait = owed.state() == CdnDebtState.DEAD_LETTER ? "uploads wait for an operator's retry"
+                : "uploads wait for the retry at " + owed.nextRetryAt();
+        List<String> deleted = new ArrayList<>();
+        boolean folder = removedFolder(owed);
+        try {
+            if (folder) {
+                deleted.addAll(cdn.deletePlan(owed.planId()).deleted());
+            }
+            if (!owed.deletes().isEmpty()) {
+                deleted.addAll(cdn.delete(owed.deletes()).deleted());
+            }
+        } catch (CdnPublishException failure) {
+            purges.purgeLater(logId, deleted);
+            return new PublicationAttempt(waiting, owed.failedAttempts(), List.of(), deleted,
+                                          "Removal while the publication waits could not reach the CDN: "
+                                          + failure.getMessage() + "; the keys stay owed and " + uploadsWait,
+                                          owed.nextRetryAt());
+        }
+        debts.removedWhileWaiting(owed.planId(), owed.deletes(), folder, owed.upToSeq());
+        purges.purgeLater(logId, deleted);
+        return new PublicationAttempt(waiting, owed.failedAttempts(), List.of(), deleted,
+                                      deleted.size() + " key(s) removed from the CDN at once; " + uploadsWait
+                                      + ". Last error: " + owed.lastError(), owed.nextRetryAt());
+    }
+
     private void publishOwedPaths(OwedPublication owed, List<UploadedFile> uploaded, List<String> deleted,
                                   PublishProgress tracker) {
         StagedFiles staged = StagedFiles.read(store, owed.uploads());
+        if (!staged.missing().isEmpty() && store.list(ExportPaths.planFolder(owed.planId())).isEmpty()) {
+            requireRemoved(owed.planId()); // missing files of a live plan with no local folder: a missing volume
+        }
         upload(staged.files(), uploaded, tracker);
         // a path written by one build and removed by a later one is no longer local: it leaves the bucket too
         LinkedHashSet<String> deletes = new LinkedHashSet<>(owed.deletes());
@@ -126,6 +180,7 @@ public class PlanPublication {
         String folder = ExportPaths.planFolder(planId);
         List<String> localPaths = store.list(folder);
         if (localPaths.isEmpty()) {
+            requireRemoved(planId);
             deleted.addAll(cdn.deletePlan(planId).deleted()); // prefix plans/{id}/, ≤ 1,000 keys per request
             return;
         }
@@ -143,6 +198,21 @@ public class PlanPublication {
         List<String> extra = remote.keySet().stream().filter(key -> !local.contains(key)).sorted().toList();
         if (!extra.isEmpty()) {
             deleted.addAll(cdn.delete(extra).deleted());
+        }
+    }
+
+    /**
+     * A live plan (present and not in the trash) always has local files once built, so an empty or missing local
+     * folder means the content root is not what it should be (a shared volume not mounted, a wrong path) — never a
+     * reason to empty the plan's folder in the bucket, which would take the plan off the CDN for every user.
+     */
+    private void requireRemoved(String planId) {
+        boolean live = plans.find(planId).filter(plan -> !plan.trashed()).isPresent();
+        if (live) {
+            throw new CdnPublishException(CdnFailureKind.PERMANENT, ExportPaths.planFolder(planId),
+                                          "The local folder " + ExportPaths.planFolder(planId) + " of live plan " + planId
+                                          + " is empty or missing (is the content volume mounted?); its files in the"
+                                          + " bucket are kept, nothing was deleted", null);
         }
     }
 

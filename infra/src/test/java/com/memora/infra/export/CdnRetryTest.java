@@ -232,6 +232,13 @@ class CdnRetryTest extends IntegrationTest {
         assertThat(manual.filesUploaded()).isEqualTo(6);
         assertThat(manual.syncVerified()).isTrue();
         BUCKET.assertHoldsExactly(export, planId);
+        JsonNode deadLetterAlert = export.admin.get("/api/admin/notifications?kind=export-dead-letter&limit=50").json()
+                                               .get("notifications").findParents("subject").stream()
+                                               .filter(n -> n.get("subject").asText().equals(planId))
+                                               .findFirst().orElseThrow();
+        assertThat(deadLetterAlert.get("resolved_at").isNull()).as("published again: the episode is over, a new dead"
+                                                                   + " letter of the plan is mailed at once")
+                                                               .isFalse();
         assertThat(export.admin.get(retried.json().get("status_url").asText()).json().get("state").asText())
                 .isIn("SUCCEEDED", "RUNNING");
         assertThat(export.admin.post("/api/admin/export/plans/" + planId + "/retry", null).status())

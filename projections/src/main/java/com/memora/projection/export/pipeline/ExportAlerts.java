@@ -9,6 +9,7 @@ import com.memora.projection.export.staging.InsufficientDiskSpaceException;
 final class ExportAlerts {
 
     static final String LOW_DISK = "low-disk";
+    static final String LOW_DISK_KEY = LOW_DISK + ":export";
     static final String BUILD_FAILED = "export-build-failed";
     static final String REMOVAL_FAILED = "export-removal-failed";
 
@@ -19,7 +20,7 @@ final class ExportAlerts {
     static void lowDisk(Alerts alerts, InsufficientDiskSpaceException e) {
         alerts.raise(new Alert(LOW_DISK, AlertSeverity.CRITICAL, "content root",
                                e.getMessage() + ". Plan builds are paused and resume by themselves once space is"
-                               + " back; pending plans stay queued.", LOW_DISK + ":export"));
+                               + " back; pending plans stay queued.", LOW_DISK_KEY));
     }
 
     static void buildFailed(Alerts alerts, String planId, String error) {

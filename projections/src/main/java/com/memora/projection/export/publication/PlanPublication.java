@@ -103,6 +103,9 @@ public class PlanPublication {
             progress.finished(planId);
         }
         debts.settled(planId, owed.upToSeq(), clock.instant());
+        // the plan is published again: a later dead letter or permanent failure of it is news, mailed at once
+        alerts.resolve(DEAD_LETTER_ALERT + ":" + planId);
+        alerts.resolve(FAILED_ALERT + ":" + planId);
         syncLog.recordUploads(logId, uploaded);
         purges.purgeLater(logId, changedPaths(uploaded, deleted));
         return new PublicationAttempt(PublicationStatus.SUCCESS, attempt, uploaded, deleted, null, null);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.memora.infra.axon.replay.ProjectionReplays;
 import com.memora.infra.cdn.CdnSettingsFixture;
 import com.memora.infra.ops.health.ContentHealthJobs;
+import com.memora.infra.ops.health.HealthCheckLock;
+import com.memora.infra.persistence.AdvisoryLocks;
 import com.memora.infra.ops.health.HealthReportContract;
 import com.memora.infra.testsupport.ApiClient;
 import com.memora.infra.testsupport.IntegrationTest;
@@ -13,6 +15,7 @@ import com.memora.kernel.ops.Alerts;
 import com.memora.kernel.ops.JobProgress;
 import com.memora.projection.export.cdn.CdnPublisher;
 import com.memora.projection.export.files.MeaningHash;
+import com.memora.projection.export.health.ContentCheckKind;
 import com.memora.projection.export.health.ContentHealthCheck;
 import com.memora.projection.export.health.ContentHealthSettings;
 import com.memora.projection.export.health.ExpectedFiles;
@@ -114,6 +117,8 @@ class ContentHealthTest extends IntegrationTest {
     ContentHealthCheck healthCheck;
     @Autowired
     ExportLocks locks;
+    @Autowired
+    HealthCheckLock healthCheckLock;
 
     private ExportFixture export;
     private ApiClient admin;
@@ -377,12 +382,40 @@ class ContentHealthTest extends IntegrationTest {
 
     @Test
     void aScanRequestIsRefusedWhileOneRunsAndUnknownKindsAreA400() {
+        try (AdvisoryLocks.Held running = healthCheckLock.tryLock().orElseThrow()) {
+            // as if another node were scanning: an operator's request is a 409, the hourly job skips
+            ApiClient.Response busy = admin.post("/api/admin/health/content?kind=full", null);
+            assertThat(busy.status()).as("%s", busy).isEqualTo(409);
+            assertThat(busy.json().get("detail").asText()).contains("running already");
+            assertThat(healthJobs.hourlyQuickCheck()).as("skipped while one runs").isEmpty();
+            assertThat(healthJobs.nightlyFullScan()).isEmpty();
+        }
         ApiClient.Response bad = admin.post("/api/admin/health/content?kind=everything", null);
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("field").asText()).isEqualTo("kind");
         assertThat(admin.get("/api/admin/health/content?kind=weekly").status()).isEqualTo(400);
         assertThat(api(TestTokens.editor()).post("/api/admin/health/content", null).status()).isEqualTo(403);
         assertThat(anonymous().get("/api/admin/health/content").status()).isEqualTo(401);
+    }
+
+    @Test
+    void theNightlyFullScanPrunesHistoryOlderThanNinetyDays() {
+        Instant now = clock.instant();
+        HealthCheckRun expired = runs.record(HealthCheckRun.skipped(ContentCheckKind.QUICK, ContentHealthCheck.SCHEDULER,
+                                                                    now.minus(Duration.ofDays(91)), "old"));
+        HealthCheckRun kept = runs.record(HealthCheckRun.skipped(ContentCheckKind.QUICK, ContentHealthCheck.SCHEDULER,
+                                                                 now.minus(Duration.ofDays(89)), "recent"));
+
+        HealthCheckRun scan = healthJobs.nightlyFullScan().orElseThrow();
+
+        assertThat(scan.outcome()).isEqualTo(RunOutcome.REPORTED);
+        assertThat(storedRun(expired.id())).as("older than 90 days").isZero();
+        assertThat(storedRun(kept.id())).as("within 90 days").isOne();
+        assertThat(storedRun(scan.id())).isOne();
+    }
+
+    private long storedRun(long id) {
+        return jdbc.sql("select count(*) from content_health_run where id = ?").param(id).query(Long.class).single();
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------

@@ -87,6 +87,8 @@ class DiskWatchTest extends IntegrationTest {
                                                                                   detectedAt.plusSeconds(60));
         await().atMost(Duration.ofSeconds(30)).until(() -> lowDiskMails().size() == mailsBefore + 1);
         MimeMessage mail = lowDiskMails().get(lowDiskMails().size() - 1);
+        assertThat(subjectOf(mail)).as("the domain's subject line")
+                                   .isEqualTo("[Memora] Low Disk Space Warning: 7.0% remaining");
         assertThat(body(mail)).contains("7.0% free");
 
         JsonNode disk = admin.get("/api/admin/health/disk").json();
@@ -204,7 +206,7 @@ class DiskWatchTest extends IntegrationTest {
 
     private static List<MimeMessage> lowDiskMails() {
         return Arrays.stream(TestServers.get().smtp().getReceivedMessages())
-                     .filter(mail -> subjectOf(mail).contains("low-disk: ")).toList();
+                     .filter(mail -> subjectOf(mail).startsWith("[Memora] Low Disk Space Warning: ")).toList();
     }
 
     private static String subjectOf(MimeMessage mail) {

@@ -70,7 +70,7 @@ public class MailAlertChannel implements AlertChannel, DisposableBean {
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(properties.from());
         message.setTo(properties.recipients().toArray(String[]::new));
-        message.setSubject("[Memora] " + alert.severity() + " " + alert.kind() + ": " + alert.subject());
+        message.setSubject(alert.mailSubject());
         StringBuilder body = new StringBuilder();
         if (episode.isReminder()) {
             body.append("Reminder: this condition still lasts. First reported at ").append(episode.firstRaisedAt())

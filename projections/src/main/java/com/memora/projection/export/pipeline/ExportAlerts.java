@@ -5,6 +5,8 @@ import com.memora.kernel.ops.AlertSeverity;
 import com.memora.kernel.ops.Alerts;
 import com.memora.projection.export.staging.InsufficientDiskSpaceException;
 
+import java.util.Locale;
+
 /** The alerts of the export pipeline, with stable kinds and keys so repeats are de-duplicated, not stormed. */
 final class ExportAlerts {
 
@@ -20,7 +22,9 @@ final class ExportAlerts {
     static void lowDisk(Alerts alerts, InsufficientDiskSpaceException e) {
         alerts.raise(new Alert(LOW_DISK, AlertSeverity.CRITICAL, "content root",
                                e.getMessage() + ". Plan builds are paused and resume by themselves once space is"
-                               + " back; pending plans stay queued.", LOW_DISK_KEY));
+                               + " back; pending plans stay queued.", LOW_DISK_KEY,
+                               String.format(Locale.ROOT, "[Memora] Low Disk Space Warning: %.1f%% remaining",
+                                             e.space().freePercent())));
     }
 
     static void buildFailed(Alerts alerts, String planId, String error) {

@@ -8,11 +8,16 @@
 (() => {
     const TOKEN_KEY = 'memora.admin.token';
     const REFRESH_MS = 5000;
+    /** The review cache status SCANs Redis: its panel refreshes less often (and on "Refresh now"). */
+    const SRS_REFRESH_MS = 60000;
     const SEASONS_SHOWN = 50;
 
     let token = sessionStorage.getItem(TOKEN_KEY);
     let timer = null;
     let refreshing = false;
+    /** The review cache status and the seasons as last fetched; the season filter works on these. */
+    let srs = null;
+    let srsFetchedAt = 0;
 
     const $ = (id) => document.getElementById(id);
 
@@ -342,15 +347,30 @@
               + '. They resume by themselves once space is back.' : '';
     }
 
-    async function loadSrs() {
-        let cache = null;
-        try {
-            cache = await api('GET', '/api/admin/srs/cache');
-        } catch (e) {
-            if (e.status !== 404) {
-                throw e;
+    /**
+     * Fetches the review cache status and the seasons when forced or once a minute; otherwise (a 5-second tick, a
+     * keystroke in the season filter) it only draws what it has.
+     */
+    async function loadSrs(force) {
+        if (force || !srs || Date.now() - srsFetchedAt >= SRS_REFRESH_MS) {
+            let cache = null;
+            try {
+                cache = await api('GET', '/api/admin/srs/cache' + (force ? '?fresh=true' : ''));
+            } catch (e) {
+                if (e.status !== 404) {
+                    throw e;
+                }
             }
+            const seasons = (await api('GET', '/api/seasons')).seasons;
+            srs = { cache, seasons };
+            srsFetchedAt = Date.now();
+            drawSrsSummary();
         }
+        drawSeasons();
+    }
+
+    function drawSrsSummary() {
+        const cache = srs.cache;
         const safeMode = $('safe-mode');
         const unavailable = $('srs-unavailable');
         if (!cache) {
@@ -367,10 +387,18 @@
                 ['Redis', cache.redis_connected ? 'connected' : 'not connected'],
                 ['Memory used', cache.memory_used_mb === null ? '—' : cache.memory_used_mb + ' MB'],
                 ['Cached queues', cache.total_keys === null ? '—' : cache.total_keys],
+                ['Counted', cache.keys_counted_at ? when(cache.keys_counted_at) : '—'],
             ]);
         }
-        const seasons = (await api('GET', '/api/seasons')).seasons;
-        const keys = (cache && cache.keys_by_season) || {};
+    }
+
+    /** The season filter filters what was fetched, in the page: typing asks the server nothing. */
+    function drawSeasons() {
+        if (!srs) {
+            return;
+        }
+        const seasons = srs.seasons;
+        const keys = (srs.cache && srs.cache.keys_by_season) || {};
         const filter = $('season-filter').value.trim().toUpperCase();
         const matching = seasons.filter((season) => !filter || season.id.toUpperCase().includes(filter));
         const shown = matching.sort((a, b) => (b.is_active - a.is_active) || (b.enable_redis - a.enable_redis)
@@ -443,7 +471,9 @@
             td(notification.occurrences, { className: 'num' }))), 'notifications-empty');
     }
 
-    async function refresh() {
+    /** @param force also the panels that refresh only once a minute (the review cache), counted afresh */
+    async function refresh(force) {
+        force = force === true;
         if (refreshing || !token) {
             return;
         }
@@ -451,7 +481,7 @@
         try {
             const results = await Promise.allSettled([
                 panel('queue-summary', loadQueue), panel('logs', loadLogs), panel('health', loadHealth),
-                panel('disk', loadDisk), panel('srs', loadSrs), panel('jobs', loadJobs),
+                panel('disk', loadDisk), panel('srs', () => loadSrs(force)), panel('jobs', loadJobs),
                 panel('processors', loadProcessors), panel('parked', loadParked),
                 panel('notifications', loadNotifications)]);
             if (results.some((result) => result.status === 'rejected' && result.reason.status === 401)) {
@@ -466,7 +496,7 @@
 
     // ---- actions -------------------------------------------------------------------------------------------------
 
-    async function act(button, busyText, action) {
+    async function act(button, busyText, action, refreshAll) {
         const label = button.textContent;
         button.disabled = true;
         button.textContent = busyText;
@@ -477,7 +507,7 @@
         } finally {
             button.disabled = false;
             button.textContent = label;
-            refresh();
+            refresh(refreshAll === true);
         }
     }
 
@@ -495,7 +525,7 @@
                                               + '/rebuild-cache');
             say('Rebuilding the review cache of ' + seasonId + (started && started.job_id
                 ? ' (job ' + started.job_id + '; progress under Background jobs).' : '.'));
-        });
+        }, true);
     }
 
     function runCheck(kind, button) {
@@ -598,9 +628,9 @@
         });
         $('dev-token').addEventListener('click', useDevelopmentToken);
         $('sign-out').addEventListener('click', () => signOut('Signed out.'));
-        $('refresh-now').addEventListener('click', refresh);
+        $('refresh-now').addEventListener('click', () => refresh(true));
         $('auto-refresh').addEventListener('change', schedule);
-        $('season-filter').addEventListener('input', () => panel('srs', loadSrs));
+        $('season-filter').addEventListener('input', drawSeasons);
         $('run-full-scan').addEventListener('click', (event) => runCheck('full', event.currentTarget));
         $('run-quick-check').addEventListener('click', (event) => runCheck('quick', event.currentTarget));
         if (token) {

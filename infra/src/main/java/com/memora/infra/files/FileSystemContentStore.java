@@ -36,7 +36,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * The local content store on a real directory (decisions F9, O5, I1; domain §11.2, §11.4).
@@ -248,20 +247,47 @@ public final class FileSystemContentStore implements LocalContentStore {
         return listUnder(paths.resolve(relativeDirectory));
     }
 
+    /**
+     * Walks the tree file by file. A file or folder that disappears while the walk is under way (a plan deleted,
+     * a temporary file renamed into place) is simply not listed: a full scan of a live tree must not fail on it.
+     */
     private List<String> listUnder(Path directory) {
         if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
             return List.of();
         }
-        try (Stream<Path> files = Files.walk(directory)) {
-            return files.filter(file -> Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS))
-                        .filter(file -> ContentPaths.isContentFileName(file.getFileName().toString()))
-                        .map(paths::relative)
-                        .sorted()
-                        .toList();
-        } catch (IOException | UncheckedIOException e) {
-            IOException cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e;
-            throw failure(paths.relative(directory), "list", directory, cause);
+        List<String> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (attributes.isRegularFile()
+                        && ContentPaths.isContentFileName(file.getFileName().toString())) {
+                        found.add(paths.relative(file));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                    if (e instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    throw e;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path folder, IOException e) throws IOException {
+                    if (e == null || e instanceof NoSuchFileException) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    throw e;
+                }
+            });
+        } catch (IOException e) {
+            throw failure(paths.relative(directory), "list", directory, e);
         }
+        found.sort(null);
+        return List.copyOf(found);
     }
 
     // ---- deleting -----------------------------------------------------------------------------------------------

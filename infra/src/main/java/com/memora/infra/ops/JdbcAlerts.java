@@ -13,13 +13,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The in-app notification store, and the fan-out of new alerts to the other channels. A repeat of a recent alert
- * (same de-duplication key within the window) only raises the stored alert's count.
+ * The in-app notification store, and the fan-out of alerts to the other channels. An alert opens an episode under
+ * its de-duplication key; a repeat while the episode is open only raises its count, except that once per window
+ * (counted from the episode's first raise) it is sent again as a reminder. The episode ends when its condition is
+ * resolved, or when the alert has been quiet for a whole window; the next alert with the key is sent at once.
  */
 @Component
 class JdbcAlerts implements Alerts, Notifications {
@@ -34,7 +38,9 @@ class JdbcAlerts implements Alerts, Notifications {
             rs.getString("message"),
             rs.getInt("occurrences"),
             rs.getObject("first_raised_at", OffsetDateTime.class).toInstant(),
-            rs.getObject("last_raised_at", OffsetDateTime.class).toInstant());
+            rs.getObject("last_raised_at", OffsetDateTime.class).toInstant(),
+            Optional.ofNullable(rs.getObject("resolved_at", OffsetDateTime.class)).map(OffsetDateTime::toInstant)
+                    .orElse(null));
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -54,43 +60,82 @@ class JdbcAlerts implements Alerts, Notifications {
     @Override
     public void raise(Alert alert) {
         log.warn("ALERT [{}] {}: {}", alert.kind(), alert.subject(), alert.message());
-        boolean isNew;
+        AlertEpisode toSend;
         try {
-            isNew = Boolean.TRUE.equals(transactions.execute(status -> store(alert)));
+            toSend = transactions.execute(status -> store(alert));
         } catch (RuntimeException e) {
             log.error("Could not store alert {}: {}", alert.dedupKey(), e.toString());
-            isNew = true;
+            toSend = new AlertEpisode(clock.instant(), 1);
         }
-        if (isNew) {
-            channels.forEach(channel -> deliver(channel, alert));
+        if (toSend != null) {
+            AlertEpisode episode = toSend;
+            channels.forEach(channel -> deliver(channel, alert, episode));
         }
     }
 
-    /** @return true when this is a new alert, false when it only repeated a recent one */
-    private boolean store(Alert alert) {
-        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
-        // one writer per key at a time, so two nodes raising the same alert store it once
-        jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param(alert.dedupKey()).query().singleRow();
-        int repeated = jdbc.sql("""
-                                update notification set occurrences = occurrences + 1, last_raised_at = :now,
-                                                        message = :message, severity = :severity
-                                where id = (select id from notification
-                                            where dedup_key = :key and last_raised_at > :since
-                                            order by last_raised_at desc limit 1)
-                                """)
-                           .param("now", now)
-                           .param("message", alert.message())
-                           .param("severity", alert.severity().name())
-                           .param("key", alert.dedupKey())
-                           .param("since", now.minus(properties.dedupWindow()))
+    @Override
+    public void resolve(String dedupKey) {
+        try {
+            int closed = transactions.execute(status -> {
+                lockKey(dedupKey);
+                return jdbc.sql("update notification set resolved_at = :now where dedup_key = :key"
+                                + " and resolved_at is null")
+                           .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+                           .param("key", dedupKey)
                            .update();
-        if (repeated > 0) {
-            return false;
+            });
+            if (closed > 0) {
+                log.info("Alert {} resolved: its next occurrence is sent again", dedupKey);
+            }
+        } catch (RuntimeException e) {
+            log.error("Could not resolve alert {}: {}", dedupKey, e.toString());
         }
+    }
+
+    /**
+     * Stores the alert on its open episode, or opens one.
+     *
+     * @return the episode to send the alert for — a new one, or a reminder once a whole window has passed since the
+     *         episode's last mail — or null when it is only counted
+     */
+    private AlertEpisode store(Alert alert) {
+        Instant nowInstant = clock.instant();
+        OffsetDateTime now = nowInstant.atOffset(ZoneOffset.UTC);
+        OffsetDateTime windowStart = now.minus(properties.dedupWindow());
+        lockKey(alert.dedupKey());
+        Optional<OpenEpisode> open = jdbc.sql("""
+                                              select id, first_raised_at, last_raised_at, last_mailed_at, occurrences
+                                              from notification where dedup_key = :key and resolved_at is null
+                                              order by id desc limit 1
+                                              """)
+                                         .param("key", alert.dedupKey())
+                                         .query(OPEN_EPISODE)
+                                         .optional();
+        if (open.isPresent() && open.get().lastRaisedAt().isAfter(windowStart)) {
+            OpenEpisode episode = open.get();
+            // the window counts from the episode's first raise: reminders at first + 1 window, + 2 windows, ...
+            boolean remind = !episode.lastMailedAt().isAfter(windowStart);
+            jdbc.sql("""
+                     update notification set occurrences = occurrences + 1, last_raised_at = :now,
+                                             message = :message, severity = :severity,
+                                             last_mailed_at = case when :remind then :now else last_mailed_at end
+                     where id = :id
+                     """)
+                .param("now", now)
+                .param("message", alert.message())
+                .param("severity", alert.severity().name())
+                .param("remind", remind)
+                .param("id", episode.id())
+                .update();
+            return remind ? new AlertEpisode(episode.firstRaisedAt(), episode.occurrences() + 1) : null;
+        }
+        // quiet for a whole window although nobody resolved it: that episode is over, this one is news
+        open.ifPresent(stale -> jdbc.sql("update notification set resolved_at = :now where id = :id")
+                                    .param("now", now).param("id", stale.id()).update());
         jdbc.sql("""
                  insert into notification (kind, severity, subject, message, dedup_key, occurrences,
-                                           first_raised_at, last_raised_at)
-                 values (:kind, :severity, :subject, :message, :key, 1, :now, :now)
+                                           first_raised_at, last_raised_at, last_mailed_at)
+                 values (:kind, :severity, :subject, :message, :key, 1, :now, :now, :now)
                  """)
             .param("kind", alert.kind())
             .param("severity", alert.severity().name())
@@ -99,17 +144,33 @@ class JdbcAlerts implements Alerts, Notifications {
             .param("key", alert.dedupKey())
             .param("now", now)
             .update();
-        return true;
+        return new AlertEpisode(nowInstant, 1);
     }
 
-    private static void deliver(AlertChannel channel, Alert alert) {
+    /** One writer per key at a time, so two nodes raising the same alert store it once. */
+    private void lockKey(String dedupKey) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext(?))").param(dedupKey).query().singleRow();
+    }
+
+    private static void deliver(AlertChannel channel, Alert alert, AlertEpisode episode) {
         try {
-            channel.deliver(alert);
+            channel.deliver(alert, episode);
         } catch (RuntimeException e) {
             log.error("Alert channel {} failed for {}: {}", channel.getClass().getSimpleName(), alert.dedupKey(),
                       e.toString());
         }
     }
+
+    private record OpenEpisode(long id, Instant firstRaisedAt, OffsetDateTime lastRaisedAt,
+                               OffsetDateTime lastMailedAt, int occurrences) {
+    }
+
+    private static final RowMapper<OpenEpisode> OPEN_EPISODE = (rs, row) -> new OpenEpisode(
+            rs.getLong("id"),
+            rs.getObject("first_raised_at", OffsetDateTime.class).toInstant(),
+            rs.getObject("last_raised_at", OffsetDateTime.class),
+            rs.getObject("last_mailed_at", OffsetDateTime.class),
+            rs.getInt("occurrences"));
 
     @Override
     public List<Notification> recent(String kindOrNull, int limit) {

@@ -2,6 +2,8 @@ package com.memora.infra.redis;
 
 import com.memora.infra.srs.SrsProperties;
 import com.memora.projection.srs.ReviewQueues;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.memora.projection.srs.ops.ReviewCacheAdmin;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.redisson.api.BatchOptions;
@@ -18,7 +20,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,6 +45,8 @@ import java.util.function.Supplier;
 class RedisReviewCacheAdmin implements ReviewCacheAdmin {
 
     static final int SCAN_BATCH = 1_000;
+    /** How long the SCAN-based key counts of the status are reused. */
+    static final Duration COUNTS_KEPT_FOR = Duration.ofSeconds(5);
     private static final double MIB = 1024.0 * 1024.0;
     private static final Logger log = LoggerFactory.getLogger(RedisReviewCacheAdmin.class);
 
@@ -46,9 +54,14 @@ class RedisReviewCacheAdmin implements ReviewCacheAdmin {
     private final CircuitBreaker breaker;
     private final ReviewQueues queues;
     private final long ttlSeconds;
+    private final Clock clock;
+    /** One entry: the latest key counts, for {@link #COUNTS_KEPT_FOR} (real time: it spares Redis, not a rule). */
+    private final Cache<Boolean, KeyCounts> keyCounts = Caffeine.newBuilder().expireAfterWrite(COUNTS_KEPT_FOR)
+                                                                .maximumSize(1).build();
 
     RedisReviewCacheAdmin(RedissonClient redisson, CircuitBreaker reviewQueuesCircuitBreaker, ReviewQueues queues,
-                          SrsProperties properties) {
+                          SrsProperties properties, Clock clock) {
+        this.clock = clock;
         this.redisson = redisson;
         this.breaker = reviewQueuesCircuitBreaker;
         this.queues = queues;
@@ -80,25 +93,47 @@ class RedisReviewCacheAdmin implements ReviewCacheAdmin {
     /** Called straight, not through the breaker: the status must tell the truth even while Safe Mode is on. */
     @Override
     public CacheStatus status() {
+        return status(false);
+    }
+
+    @Override
+    public CacheStatus freshStatus() {
+        return status(true);
+    }
+
+    /** Connection and memory are asked every time (cheap, and must be current); the key counts are kept briefly. */
+    private CacheStatus status(boolean fresh) {
         boolean safeMode = queues.inSafeMode();
         try {
             RedisNode node = redisson.getRedisNodes(RedisNodes.SINGLE).getInstance();
             if (!node.ping(1, TimeUnit.SECONDS)) {
-                return new CacheStatus(false, safeMode, null, null, Map.of());
+                return new CacheStatus(false, safeMode, null, null, Map.of(), null);
             }
             String usedMemory = node.info(RedisNode.InfoSection.MEMORY).get("used_memory");
             Double memoryMb = usedMemory == null ? null : Math.round(Long.parseLong(usedMemory) / MIB * 100) / 100.0;
-            Map<String, Long> bySeason = new TreeMap<>();
-            long total = 0;
-            for (String key : redisson.getKeys().getKeysByPattern(ReviewQueueKeys.ALL_QUEUES, SCAN_BATCH)) {
-                total++;
-                bySeason.merge(key.substring(key.lastIndexOf(':') + 1), 1L, Long::sum);
+            if (fresh) {
+                keyCounts.invalidateAll();
             }
-            return new CacheStatus(true, safeMode, memoryMb, total, bySeason);
+            KeyCounts counts = keyCounts.get(Boolean.TRUE, ignored -> countKeys());
+            return new CacheStatus(true, safeMode, memoryMb, counts.total(), counts.bySeason(), counts.countedAt());
         } catch (RuntimeException e) { // whatever Redis did, the status says "not connected"
             log.debug("Cache status: Redis is not reachable ({})", e.toString());
-            return new CacheStatus(false, safeMode, null, null, Map.of());
+            return new CacheStatus(false, safeMode, null, null, Map.of(), null);
         }
+    }
+
+    /** SCANs every queue key, in batches of 1,000 (never {@code KEYS}). */
+    private KeyCounts countKeys() {
+        Map<String, Long> bySeason = new TreeMap<>();
+        long total = 0;
+        for (String key : redisson.getKeys().getKeysByPattern(ReviewQueueKeys.ALL_QUEUES, SCAN_BATCH)) {
+            total++;
+            bySeason.merge(key.substring(key.lastIndexOf(':') + 1), 1L, Long::sum);
+        }
+        return new KeyCounts(total, Collections.unmodifiableMap(bySeason), clock.instant());
+    }
+
+    private record KeyCounts(long total, Map<String, Long> bySeason, Instant countedAt) {
     }
 
     @Override

@@ -75,6 +75,7 @@ public class SafeModeMonitor implements DisposableBean {
         if (from == CircuitBreaker.State.CLOSED && (to == CircuitBreaker.State.OPEN
                                                     || to == CircuitBreaker.State.FORCED_OPEN)) {
             log.warn("Safe Mode on: Redis is failing; review reads come from PostgreSQL");
+            alerts.resolve(ENDED + ":" + nodeId);
             alerts.raise(new Alert(STARTED, AlertSeverity.WARNING, nodeId,
                                    "Safe Mode started on node " + nodeId + ": Redis is unreachable. Review reads come "
                                    + "from PostgreSQL, marked is_degraded, at most " + limits.requestsPerMinutePerNode()
@@ -83,6 +84,7 @@ public class SafeModeMonitor implements DisposableBean {
                                    + "are not affected.", STARTED + ":" + nodeId));
         } else if (to == CircuitBreaker.State.CLOSED && from != CircuitBreaker.State.DISABLED) {
             log.info("Safe Mode off: Redis answers again");
+            alerts.resolve(STARTED + ":" + nodeId); // the next outage is mailed at once
             alerts.raise(new Alert(ENDED, AlertSeverity.INFO, nodeId,
                                    "Safe Mode ended on node " + nodeId + ": Redis answers again and review reads use "
                                    + "the queues.", ENDED + ":" + nodeId));

@@ -198,7 +198,7 @@ class CdnRetryTest extends IntegrationTest {
         assertThat(debts.find(planId).orElseThrow().state()).isEqualTo(CdnDebtState.DEAD_LETTER);
         assertThat(deadLetterAlerts(planId)).isEqualTo(alertsBefore + 1);
         await().atMost(Duration.ofSeconds(15)).until(() -> mailsAbout(planId).size() == 1);
-        assertThat(subject(mailsAbout(planId).get(0))).isEqualTo("[Memora] CRITICAL export-dead-letter: " + planId);
+        assertThat(subject(mailsAbout(planId).get(0))).isEqualTo("[Memora] CDN Sync Failed: " + planId + " (Dead Letter)");
 
         long entries = export.logs(planId).size();
         clock.advance(Duration.ofHours(2));
@@ -232,6 +232,13 @@ class CdnRetryTest extends IntegrationTest {
         assertThat(manual.filesUploaded()).isEqualTo(6);
         assertThat(manual.syncVerified()).isTrue();
         BUCKET.assertHoldsExactly(export, planId);
+        JsonNode deadLetterAlert = export.admin.get("/api/admin/notifications?kind=export-dead-letter&limit=50").json()
+                                               .get("notifications").findParents("subject").stream()
+                                               .filter(n -> n.get("subject").asText().equals(planId))
+                                               .findFirst().orElseThrow();
+        assertThat(deadLetterAlert.get("resolved_at").isNull()).as("published again: the episode is over, a new dead"
+                                                                   + " letter of the plan is mailed at once")
+                                                               .isFalse();
         assertThat(export.admin.get(retried.json().get("status_url").asText()).json().get("state").asText())
                 .isIn("SUCCEEDED", "RUNNING");
         assertThat(export.admin.post("/api/admin/export/plans/" + planId + "/retry", null).status())
@@ -309,7 +316,7 @@ class CdnRetryTest extends IntegrationTest {
 
     private static List<MimeMessage> mailsAbout(String planId) {
         return Arrays.stream(TestServers.get().smtp().getReceivedMessages())
-                     .filter(mail -> subject(mail).endsWith(": " + planId)).toList();
+                     .filter(mail -> subject(mail).contains(": " + planId + " ")).toList();
     }
 
     private static String subject(MimeMessage mail) {

@@ -4,25 +4,32 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.memora.infra.axon.replay.ProjectionReplays;
 import com.memora.infra.cdn.CdnSettingsFixture;
 import com.memora.infra.ops.health.ContentHealthJobs;
+import com.memora.infra.ops.health.HealthCheckLock;
+import com.memora.infra.persistence.AdvisoryLocks;
 import com.memora.infra.ops.health.HealthReportContract;
 import com.memora.infra.testsupport.ApiClient;
 import com.memora.infra.testsupport.IntegrationTest;
 import com.memora.infra.testsupport.TestServers;
 import com.memora.infra.testsupport.TestTokens;
 import com.memora.kernel.ops.Alerts;
+import com.memora.kernel.ops.JobProgress;
 import com.memora.projection.export.cdn.CdnPublisher;
 import com.memora.projection.export.files.MeaningHash;
+import com.memora.projection.export.health.ContentCheckKind;
 import com.memora.projection.export.health.ContentHealthCheck;
 import com.memora.projection.export.health.ContentHealthSettings;
 import com.memora.projection.export.health.ExpectedFiles;
 import com.memora.projection.export.health.HealthCheckRun;
 import com.memora.projection.export.health.HealthCheckRuns;
+import com.memora.projection.export.health.PlanStandings;
 import com.memora.projection.export.health.RunOutcome;
 import com.memora.projection.export.pipeline.DirtyPlans;
 import com.memora.projection.export.pipeline.DiskWatch;
 import com.memora.projection.export.pipeline.ExportBatch;
+import com.memora.projection.export.pipeline.ExportLocks;
 import com.memora.projection.export.pipeline.ExportWakeUp;
 import com.memora.projection.export.pipeline.PublicationStates;
+import com.memora.projection.export.pipeline.PublicationStatus;
 import com.memora.projection.export.pipeline.ReplayRebuilds;
 import com.memora.projection.export.pipeline.SyncLog;
 import com.memora.projection.export.staging.ContentFile;
@@ -50,6 +57,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -103,6 +111,14 @@ class ContentHealthTest extends IntegrationTest {
     Alerts alerts;
     @Autowired
     ExportWakeUp wakeUp;
+    @Autowired
+    PlanStandings standings;
+    @Autowired
+    ContentHealthCheck healthCheck;
+    @Autowired
+    ExportLocks locks;
+    @Autowired
+    HealthCheckLock healthCheckLock;
 
     private ExportFixture export;
     private ApiClient admin;
@@ -273,8 +289,8 @@ class ContentHealthTest extends IntegrationTest {
         // the service's own collaborators, with a sample as large as the tree: the test knows what is sampled
         ContentHealthCheck wholeTree = new ContentHealthCheck(
                 expectedFiles, store, cdn, dirtyPlans, wakeUp, replayRebuilds, diskWatch, runs,
-                new ContentHealthSettings(settings.businessHours(), Integer.MAX_VALUE, Integer.MAX_VALUE), alerts,
-                clock);
+                new ContentHealthSettings(settings.businessHours(), Integer.MAX_VALUE, Integer.MAX_VALUE), standings,
+                alerts, clock);
         HealthCheckRun run = wholeTree.quickCheck(ContentHealthCheck.MANUAL);
 
         assertThat(run.outcome()).isEqualTo(RunOutcome.REPORTED);
@@ -287,13 +303,120 @@ class ContentHealthTest extends IntegrationTest {
     }
 
     @Test
+    void filesOfAPlanWithAnEditOnItsWayArePendingNeitherMissingNorOrphans() {
+        Map<String, String> ids = export.tree();
+        String planId = export.planOf(ids.get("subject"));
+        export.build(planId);
+        String removedLesson = plan(planId, "lessons/" + ids.get("lesson") + ".json");
+        String addedLesson;
+        HealthCheckRun run;
+        // the batch and the plan held, as while a batch is busy elsewhere: the edits stay pending during the scan
+        try (ExportLocks.Held batchLock = await().atMost(Duration.ofSeconds(30))
+                                                 .until(locks::tryLockBatch, Optional::isPresent).orElseThrow();
+             ExportLocks.Held planLock = locks.tryLockPlan(planId).orElseThrow()) {
+            String added = export.create("lessons", ExportFixture.lesson(com.memora.infra.testsupport.Ids.node("L"),
+                                                                         ids.get("topic"), 3));
+            addedLesson = plan(planId, "lessons/" + added + ".json");
+            ExportFixture.ok(export.editor.delete("/api/lessons/" + ids.get("lesson")));
+            export.awaitCaughtUp();
+
+            run = healthCheck.fullScan(ContentHealthCheck.MANUAL, JobProgress.NONE);
+            HealthCheckRun quick = new ContentHealthCheck(
+                    expectedFiles, store, cdn, dirtyPlans, wakeUp, replayRebuilds, diskWatch, runs,
+                    new ContentHealthSettings(settings.businessHours(), Integer.MAX_VALUE, Integer.MAX_VALUE),
+                    standings, alerts, clock).quickCheck(ContentHealthCheck.MANUAL);
+            assertThat(quick.report().missingFiles()).doesNotContain(addedLesson);
+            assertThat(quick.report().pendingFiles()).contains(addedLesson);
+        }
+        assertThat(run.report().missingFiles()).as("not built yet, not lost").doesNotContain(addedLesson);
+        assertThat(run.report().orphanFiles()).as("its removal is queued").doesNotContain(removedLesson);
+        assertThat(run.report().pendingFiles()).contains(addedLesson, removedLesson);
+        assertThat(run.report().plansPending()).contains(planId);
+        assertThat(run.report().plansQueued()).doesNotContain(planId);
+        JsonNode json = jsonOf(run);
+        HealthReportContract.assertConforms(json, "fullScan");
+        assertThat(texts(json.get("pending_files"))).contains(addedLesson, removedLesson);
+
+        export.build(planId);
+        HealthCheckRun after = healthCheck.fullScan(ContentHealthCheck.MANUAL, JobProgress.NONE);
+        assertThat(export.exists(addedLesson)).isTrue();
+        assertThat(export.exists(removedLesson)).isFalse();
+        assertThat(after.report().plansPending()).doesNotContain(planId);
+        assertThat(after.report().missingFiles()).doesNotContain(addedLesson);
+    }
+
+    @Test
+    void aPlanWhoseLatestBuildFailedPermanentlyIsReportedButNotQueuedAgain() throws IOException {
+        Map<String, String> ids = export.tree();
+        String planId = export.planOf(ids.get("subject"));
+        export.build(planId);
+        String missingLesson = plan(planId, "lessons/" + ids.get("lesson2") + ".json");
+        String stored = jdbc.sql("select stages::text from content_node where kind = 'lesson' and id = ?")
+                            .param(ids.get("lesson")).query(String.class).single();
+        try {
+            // the read model holds a lesson the lesson schema refuses: the rebuild fails permanently (O2)
+            jdbc.sql("update content_node set stages = cast(? as jsonb) where kind = 'lesson' and id = ?")
+                .param("[{\"title\":\"Watch\",\"type\":\"Video\",\"config\":{\"video_url\":\"\"}}]")
+                .param(ids.get("lesson")).update();
+            ExportFixture.ok(admin.post("/api/admin/export/plans/" + planId + "/rebuild", null));
+            assertThat(export.build(planId).status()).isEqualTo(PublicationStatus.FAILED);
+            Files.delete(export.path(missingLesson));
+
+            for (int scan = 1; scan <= 2; scan++) {
+                HealthCheckRun run = healthCheck.fullScan(ContentHealthCheck.MANUAL, JobProgress.NONE);
+                assertThat(run.report().missingFiles()).as("scan %d", scan).contains(missingLesson);
+                assertThat(run.report().plansQueued()).doesNotContain(planId);
+                assertThat(run.report().plansNotQueued()).contains(planId);
+                assertThat(run.report().actionTaken()).contains("failed permanently");
+                assertThat(dirtyPlans.find(planId)).as("not re-queued by scan %d", scan).isEmpty();
+            }
+        } finally {
+            jdbc.sql("update content_node set stages = cast(? as jsonb) where kind = 'lesson' and id = ?")
+                .param(stored).param(ids.get("lesson")).update();
+        }
+        // its next edit queues it, and the build writes the missing file back
+        ExportFixture.ok(export.editor.patch("/api/lessons/" + ids.get("lesson"), Map.of("title", "Fixed")));
+        assertThat(export.build(planId).status()).as("built (and published, when another test left the CDN on)")
+                                                 .isIn(PublicationStatus.LOCAL_ONLY, PublicationStatus.SUCCESS);
+        assertThat(export.exists(missingLesson)).isTrue();
+    }
+
+    @Test
     void aScanRequestIsRefusedWhileOneRunsAndUnknownKindsAreA400() {
+        try (AdvisoryLocks.Held running = healthCheckLock.tryLock().orElseThrow()) {
+            // as if another node were scanning: an operator's request is a 409, the hourly job skips
+            ApiClient.Response busy = admin.post("/api/admin/health/content?kind=full", null);
+            assertThat(busy.status()).as("%s", busy).isEqualTo(409);
+            assertThat(busy.json().get("detail").asText()).contains("running already");
+            assertThat(healthJobs.hourlyQuickCheck()).as("skipped while one runs").isEmpty();
+            assertThat(healthJobs.nightlyFullScan()).isEmpty();
+        }
         ApiClient.Response bad = admin.post("/api/admin/health/content?kind=everything", null);
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().get("field").asText()).isEqualTo("kind");
         assertThat(admin.get("/api/admin/health/content?kind=weekly").status()).isEqualTo(400);
         assertThat(api(TestTokens.editor()).post("/api/admin/health/content", null).status()).isEqualTo(403);
         assertThat(anonymous().get("/api/admin/health/content").status()).isEqualTo(401);
+    }
+
+    @Test
+    void theNightlyFullScanPrunesHistoryOlderThanNinetyDays() {
+        Instant now = clock.instant();
+        HealthCheckRun expired = runs.record(HealthCheckRun.skipped(ContentCheckKind.QUICK, ContentHealthCheck.SCHEDULER,
+                                                                    now.minus(Duration.ofDays(91)), "old"));
+        HealthCheckRun kept = runs.record(HealthCheckRun.skipped(ContentCheckKind.QUICK, ContentHealthCheck.SCHEDULER,
+                                                                 now.minus(Duration.ofDays(89)), "recent"));
+
+        HealthCheckRun scan = healthJobs.nightlyFullScan().orElseThrow();
+
+        assertThat(scan.outcome()).isEqualTo(RunOutcome.REPORTED);
+        assertThat(storedRun(expired.id())).as("older than 90 days").isZero();
+        assertThat(storedRun(kept.id())).as("within 90 days").isOne();
+        assertThat(storedRun(scan.id())).isOne();
+    }
+
+    private long storedRun(long id) {
+        return jdbc.sql("select count(*) from content_health_run where id = ?").param(id).query(Long.class).single();
     }
 
     // ---- helpers ------------------------------------------------------------------------------------------------

@@ -87,6 +87,8 @@ class DiskWatchTest extends IntegrationTest {
                                                                                   detectedAt.plusSeconds(60));
         await().atMost(Duration.ofSeconds(30)).until(() -> lowDiskMails().size() == mailsBefore + 1);
         MimeMessage mail = lowDiskMails().get(lowDiskMails().size() - 1);
+        assertThat(subjectOf(mail)).as("the domain's subject line")
+                                   .isEqualTo("[Memora] Low Disk Space Warning: 7.0% remaining");
         assertThat(body(mail)).contains("7.0% free");
 
         JsonNode disk = admin.get("/api/admin/health/disk").json();
@@ -128,6 +130,62 @@ class DiskWatchTest extends IntegrationTest {
     }
 
     @Test
+    void aRelapseAfterRecoveryIsMailedAgain() {
+        int mailsBefore = lowDiskMails().size();
+        freeSpace.simulate(new DiskSpace(5 * GIB, 100 * GIB));
+        assertThat(diskWatch.check().paused()).isTrue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> lowDiskMails().size() == mailsBefore + 1);
+
+        freeSpace.reset();
+        assertThat(diskWatch.check().ok()).isTrue();
+
+        // low again half an hour later, well inside the de-duplication window: a new episode, mailed at once
+        clock.advance(Duration.ofMinutes(30));
+        freeSpace.simulate(new DiskSpace(4 * GIB, 100 * GIB));
+        assertThat(diskWatch.check().paused()).isTrue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> lowDiskMails().size() == mailsBefore + 2);
+        assertThat(body(lowDiskMails().get(lowDiskMails().size() - 1))).contains("4.0% free")
+                                                                        .doesNotContain("Reminder");
+        recoverAndSettle();
+    }
+
+    @Test
+    void aLowDiskConditionLastingLongerThanTheWindowIsMailedAgainAsAReminder() {
+        int mailsBefore = lowDiskMails().size();
+        freeSpace.simulate(new DiskSpace(6 * GIB, 100 * GIB));
+        diskWatch.check();
+        await().atMost(Duration.ofSeconds(30)).until(() -> lowDiskMails().size() == mailsBefore + 1);
+
+        // checked every minute for 59 minutes: counted, not mailed
+        for (int minute = 1; minute < 60; minute++) {
+            clock.advance(Duration.ofMinutes(1));
+            diskWatch.check();
+        }
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+               .until(() -> lowDiskMails().size() == mailsBefore + 1);
+
+        // a whole window after the first raise: one reminder, then quiet again
+        for (int minute = 60; minute <= 70; minute++) {
+            clock.advance(Duration.ofMinutes(1));
+            diskWatch.check();
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> lowDiskMails().size() == mailsBefore + 2);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+               .until(() -> lowDiskMails().size() == mailsBefore + 2);
+        assertThat(body(lowDiskMails().get(lowDiskMails().size() - 1))).contains("Reminder")
+                                                                        .contains("6.0% free");
+        assertThat(latestNotification("low-disk").get("occurrences").asLong()).as("one episode").isEqualTo(71);
+        recoverAndSettle();
+    }
+
+    /** Space is back; the batch the recovery woke has finished, so the next test finds the processor free. */
+    private void recoverAndSettle() {
+        freeSpace.reset();
+        assertThat(diskWatch.check().ok()).isTrue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> batch.runNow().result() != BatchRun.Result.BUSY);
+    }
+
+    @Test
     void aLowDiskPauseHoldsWhileNothingIsPending() {
         freeSpace.simulate(new DiskSpace(GIB, 100 * GIB));
         diskWatch.check();
@@ -148,7 +206,7 @@ class DiskWatchTest extends IntegrationTest {
 
     private static List<MimeMessage> lowDiskMails() {
         return Arrays.stream(TestServers.get().smtp().getReceivedMessages())
-                     .filter(mail -> subjectOf(mail).contains("low-disk: ")).toList();
+                     .filter(mail -> subjectOf(mail).startsWith("[Memora] Low Disk Space Warning: ")).toList();
     }
 
     private static String subjectOf(MimeMessage mail) {

@@ -442,4 +442,35 @@ class FileSystemContentStoreTest {
                                                                   .hasMessageContaining("is a directory");
         assertThat(Files.isDirectory(root.resolve(LESSON), LinkOption.NOFOLLOW_LINKS)).isTrue();
     }
+
+    // ---- listing while the tree changes -------------------------------------------------------------------------
+
+    @Test
+    void aListingSurvivesFoldersThatDisappearDuringTheWalk() throws Exception {
+        store.write("plans/KEEP/manifest.json", bytes("{}"));
+        AtomicBoolean stop = new AtomicBoolean();
+        ExecutorService churn = Executors.newSingleThreadExecutor();
+        try {
+            // another writer keeps creating and removing whole plan folders, as plan deletions do during a full scan
+            Future<?> deleting = churn.submit(() -> {
+                int round = 0;
+                while (!stop.get()) {
+                    String folder = "plans/GONE" + (round++ % 4);
+                    for (int lesson = 0; lesson < 20; lesson++) {
+                        store.write(folder + "/lessons/L" + lesson + ".json", bytes("{}"));
+                    }
+                    store.deleteDirectory(folder);
+                }
+                return null;
+            });
+            for (int listing = 0; listing < 2_000; listing++) {
+                assertThat(store.list()).as("listing %d", listing).contains("plans/KEEP/manifest.json");
+            }
+            stop.set(true);
+            deleting.get(30, TimeUnit.SECONDS);
+        } finally {
+            stop.set(true);
+            churn.shutdownNow();
+        }
+    }
 }

@@ -60,6 +60,21 @@ class AlertMailTest extends IntegrationTest {
         assertThat(mailsAbout(plan)).as("the repeats were not mailed").hasSize(1);
     }
 
+    @Test
+    void anAlertRaisedAgainAfterItsConditionWasResolvedIsMailedAgain() {
+        String plan = "plan-" + UUID.randomUUID();
+        Alert deadLetter = Alert.of("export-dead-letter", AlertSeverity.CRITICAL, plan, "dead-lettered");
+        alerts.raise(deadLetter);
+        await().atMost(Duration.ofSeconds(15)).until(() -> mailsAbout(plan).size() == 1);
+
+        alerts.resolve(deadLetter.dedupKey()); // e.g. an operator's retry published it
+        clock.advance(Duration.ofMinutes(10));
+        alerts.raise(deadLetter);
+        await().atMost(Duration.ofSeconds(15)).until(() -> mailsAbout(plan).size() == 2);
+        alerts.raise(deadLetter);
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> mailsAbout(plan).size() == 2);
+    }
+
     private static String body(MimeMessage mail) throws IOException, MessagingException {
         return String.valueOf(mail.getContent());
     }

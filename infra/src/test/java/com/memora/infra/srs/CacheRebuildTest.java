@@ -248,7 +248,7 @@ class CacheRebuildTest extends SrsOperationsTestSupport {
             String player = newPlayer();
             dueOk(player, "?season=" + season, token(submit(player, season, rated("Q1", 3))));
         }
-        JsonNode status = admin().get("/api/admin/srs/cache").json();
+        JsonNode status = admin().get("/api/admin/srs/cache?fresh=true").json();
         assertThat(status.get("redis_connected").asBoolean()).isTrue();
         assertThat(status.get("safe_mode").asBoolean()).isFalse();
         assertThat(status.get("memory_used_mb").asDouble()).isPositive();
@@ -266,6 +266,24 @@ class CacheRebuildTest extends SrsOperationsTestSupport {
         assertThat(down.json().get("redis_connected").asBoolean()).isFalse();
         assertThat(down.json().get("total_keys").isNull()).isTrue();
         assertThat(down.json().get("memory_used_mb").isNull()).isTrue();
+    }
+
+    @Test
+    void theCacheStatusReusesItsKeyCountsForAFewSecondsUnlessAskedFresh() {
+        JsonNode counted = admin().get("/api/admin/srs/cache?fresh=true").json();
+        String season = season(false, true);
+        String player = newPlayer();
+        dueOk(player, "?season=" + season, token(submit(player, season, rated("Q1", 3))));
+
+        // a dashboard's poll right after: the counts of a moment ago, not another SCAN of every queue key
+        JsonNode polled = admin().get("/api/admin/srs/cache").json();
+        assertThat(polled.get("keys_counted_at").asText()).isEqualTo(counted.get("keys_counted_at").asText());
+        assertThat(polled.get("keys_by_season").has(season)).isFalse();
+        assertThat(polled.get("redis_connected").asBoolean()).as("the connection is asked every time").isTrue();
+
+        JsonNode fresh = admin().get("/api/admin/srs/cache?fresh=true").json();
+        assertThat(fresh.get("keys_by_season").get(season).asLong()).isEqualTo(1);
+        assertThat(admin().get("/api/admin/srs/cache?fresh=sometimes").status()).isEqualTo(400);
     }
 
     /**

@@ -1,6 +1,5 @@
 package com.memora.infra.ops.health;
 
-import com.memora.projection.export.pipeline.DiskWatch;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,9 +8,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The schedules of issue 8, each on one node of the cluster at a time (ShedLock, decisions O7): the disk watch
- * every minute (O5), the quick check every hour (it records itself as skipped outside business hours, O9) and the
- * full scan every night, both in the business hours' time zone. Off with the other scheduled jobs
+ * The schedules of issue 8, each on one node of the cluster at a time (ShedLock, decisions O7): the quick check
+ * every hour (it records itself as skipped outside business hours, O9) and the full scan every night, both in the
+ * business hours' time zone. The disk watch runs on a thread of its own ({@link DiskWatchScheduling}). Off with the other scheduled jobs
  * ({@code memora.scheduling.enabled=false}, as in tests, which call the job methods with a moved clock).
  */
 @Component
@@ -20,22 +19,10 @@ class ContentHealthScheduler {
 
     private static final Logger log = LoggerFactory.getLogger(ContentHealthScheduler.class);
 
-    private final DiskWatch diskWatch;
     private final ContentHealthJobs jobs;
 
-    ContentHealthScheduler(DiskWatch diskWatch, ContentHealthJobs jobs) {
-        this.diskWatch = diskWatch;
+    ContentHealthScheduler(ContentHealthJobs jobs) {
         this.jobs = jobs;
-    }
-
-    @Scheduled(fixedRateString = "${memora.health.disk-watch-interval:PT1M}", initialDelayString = "PT5S")
-    @SchedulerLock(name = "disk-watch", lockAtMostFor = "PT5M")
-    void watchDisk() {
-        try {
-            diskWatch.check();
-        } catch (RuntimeException e) {
-            log.error("The disk watch could not measure the content root's volume: {}", e.toString());
-        }
     }
 
     /** lockAtLeastFor: a node whose clock is a little behind must not run the same hour's check again. */

@@ -11,7 +11,7 @@ import java.util.Optional;
  * that dies mid-scan loses it with its session, so no lease has to be sized against the length of a scan.
  */
 @Component
-class HealthCheckLock {
+public class HealthCheckLock {
 
     /** The advisory lock class of the content health checks ("MHC"). */
     private static final int LOCK_CLASS = 0x4D4843;
@@ -22,7 +22,7 @@ class HealthCheckLock {
         this.locks = locks;
     }
 
-    Optional<AdvisoryLocks.Held> tryLock() {
+    public Optional<AdvisoryLocks.Held> tryLock() {
         return locks.tryLock(LOCK_CLASS, "content-health-check");
     }
 }

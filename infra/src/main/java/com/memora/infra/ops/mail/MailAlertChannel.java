@@ -1,6 +1,7 @@
 package com.memora.infra.ops.mail;
 
 import com.memora.infra.ops.AlertChannel;
+import com.memora.infra.ops.AlertEpisode;
 import com.memora.kernel.ops.Alert;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
@@ -20,8 +21,8 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Sends each new alert (repeats are already folded into the stored one, so there is no storm) to the configured
- * administrators through Spring Mail. Sending happens off the caller's thread — the caller is usually handling a
+ * Sends each new alert and each reminder (repeats are already folded into the stored one, so there is no storm) to
+ * the configured administrators through Spring Mail. Sending happens off the caller's thread — the caller is usually handling a
  * failure and must not wait for an SMTP server — and is retried with back-off by Resilience4j; a mail that still
  * cannot be sent is logged, the in-app notification stays.
  */
@@ -53,11 +54,11 @@ public class MailAlertChannel implements AlertChannel, DisposableBean {
     }
 
     @Override
-    public void deliver(Alert alert) {
+    public void deliver(Alert alert, AlertEpisode episode) {
         if (properties.recipients().isEmpty()) {
             return;
         }
-        SimpleMailMessage message = compose(alert);
+        SimpleMailMessage message = compose(alert, episode);
         try {
             sender.execute(() -> send(message, alert));
         } catch (RejectedExecutionException e) {
@@ -65,19 +66,24 @@ public class MailAlertChannel implements AlertChannel, DisposableBean {
         }
     }
 
-    SimpleMailMessage compose(Alert alert) {
+    SimpleMailMessage compose(Alert alert, AlertEpisode episode) {
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(properties.from());
         message.setTo(properties.recipients().toArray(String[]::new));
-        message.setSubject("[Memora] " + alert.severity() + " " + alert.kind() + ": " + alert.subject());
-        StringBuilder body = new StringBuilder()
-                .append(alert.message()).append("\n\n")
+        message.setSubject(alert.mailSubject());
+        StringBuilder body = new StringBuilder();
+        if (episode.isReminder()) {
+            body.append("Reminder: this condition still lasts. First reported at ").append(episode.firstRaisedAt())
+                .append(" (UTC), reported ").append(episode.occurrences()).append(" times so far.\n\n");
+        }
+        body.append(alert.message()).append("\n\n")
                 .append("Kind: ").append(alert.kind()).append('\n')
                 .append("Concerns: ").append(alert.subject()).append('\n')
                 .append("Severity: ").append(alert.severity()).append('\n')
                 .append("Raised at: ").append(clock.instant()).append(" (UTC)\n")
-                .append("\nRepeats of this alert within the de-duplication window are counted in the in-app "
-                        + "notifications (GET /api/admin/notifications) and not mailed again.\n");
+                .append("\nRepeats of this alert are counted in the in-app notifications"
+                        + " (GET /api/admin/notifications); while the condition lasts a reminder is mailed once per"
+                        + " de-duplication window, and once it is over the next occurrence is mailed at once.\n");
         if (properties.dashboardUrl() != null && !properties.dashboardUrl().isBlank()) {
             body.append("Dashboard: ").append(properties.dashboardUrl()).append('\n');
         }

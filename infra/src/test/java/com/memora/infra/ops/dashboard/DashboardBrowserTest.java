@@ -142,6 +142,50 @@ class DashboardBrowserTest extends IntegrationTest {
     }
 
     @Test
+    void theSeasonFilterWorksInThePageAndTheReviewCacheIsAskedOnceAMinuteOrOnDemand() {
+        String season = Ids.season();
+        assertThat(api(TestTokens.editor()).post("/api/seasons", Map.of(
+                "id", season, "title", "Filtered season", "start_date", "2026-09-01", "end_date", "2027-06-30",
+                "enable_redis", true)).status()).isEqualTo(201);
+        open();
+        signIn(TestTokens.admin());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("safe-mode"), "Normal mode"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("last-updated"), "Updated"));
+        // from now on, count the page's requests for the cache status (a SCAN of Redis) and the seasons
+        browser.executeScript("""
+                window.statusRequests = 0;
+                const fetchFirst = window.fetch;
+                window.fetch = function (url) {
+                    if (String(url).includes('/api/admin/srs/cache') || String(url).includes('/api/seasons')) {
+                        window.statusRequests++;
+                    }
+                    return fetchFirst.apply(this, arguments);
+                };
+                """);
+
+        WebElement filter = browser.findElement(By.id("season-filter"));
+        for (char typed : season.toCharArray()) {
+            filter.sendKeys(String.valueOf(typed));
+        }
+        wait.until(driver -> rowText("season-rows", "data-season", season).contains("yes"));
+        assertThat(browser.findElements(By.cssSelector("#season-rows tr"))).as("only the matching season")
+                                                                            .hasSize(1);
+        // two 5-second refreshes of the other panels go by without asking for the cache status again
+        for (int cycle = 0; cycle < 2; cycle++) {
+            String updated = browser.findElement(By.id("last-updated")).getText();
+            wait.until(driver -> !driver.findElement(By.id("last-updated")).getText().equals(updated));
+        }
+        assertThat(statusRequests()).as("typing and the 5-second refresh ask the server nothing").isZero();
+
+        browser.findElement(By.id("refresh-now")).click();
+        wait.until(driver -> statusRequests() >= 2);
+    }
+
+    private long statusRequests() {
+        return ((Number) browser.executeScript("return window.statusRequests;")).longValue();
+    }
+
+    @Test
     void aParkedProjectionEventShowsWithItsCauseUntilItIsHandled() {
         String poison = Ids.season();
         assertThat(api(TestTokens.editor()).post("/api/seasons", Map.of(

@@ -59,6 +59,7 @@ public final class CdnHealth implements CdnOutcomes {
         }
         if (recovered) {
             log.info("The CDN answers again; content URLs may point at it again");
+            alerts.resolve("cdn-unhealthy:CDN"); // the next run of failures is mailed at once
             alerts.raise(Alert.of("cdn-recovered", AlertSeverity.INFO, "CDN",
                                   "The CDN answers again after a run of failures; content URLs point at it again"
                                   + " (while it stays ready)."));
@@ -78,6 +79,7 @@ public final class CdnHealth implements CdnOutcomes {
         if (after.consecutiveFailures() == failuresBeforeUnhealthy) {
             log.warn("The CDN failed {} times in a row; content URLs fall back to the local origin",
                      failuresBeforeUnhealthy);
+            alerts.resolve("cdn-recovered:CDN");
             alerts.raise(Alert.of("cdn-unhealthy", AlertSeverity.WARNING, "CDN",
                                   "The CDN failed " + failuresBeforeUnhealthy + " times in a row (last: " + failure
                                   + "). Content URLs point at the local origin until an upload or probe succeeds."));

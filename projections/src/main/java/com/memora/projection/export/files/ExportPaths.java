@@ -19,6 +19,15 @@ public final class ExportPaths {
         return "plans/" + checked(planId, "plan");
     }
 
+    /** The plan a path under {@code plans/} belongs to, or null for any other path. */
+    public static String planOf(String path) {
+        if (!path.startsWith("plans/")) {
+            return null;
+        }
+        int end = path.indexOf('/', "plans/".length());
+        return end < 0 ? null : path.substring("plans/".length(), end);
+    }
+
     public static String manifest(String planId) {
         return planFolder(planId) + "/manifest.json";
     }

@@ -9,6 +9,7 @@ import com.memora.projection.export.cdn.CdnPublisher;
 import com.memora.projection.export.cdn.Md5;
 import com.memora.projection.export.cdn.ParityCheck;
 import com.memora.projection.export.cdn.RemoteObject;
+import com.memora.projection.export.files.ExportPaths;
 import com.memora.projection.export.pipeline.DirtyPlans;
 import com.memora.projection.export.pipeline.DiskWatch;
 import com.memora.projection.export.pipeline.ExportWakeUp;
@@ -34,7 +35,9 @@ import java.util.TreeSet;
  * The content health checks of domain §11.6. Both check the disk first (through {@link DiskWatch}, so low disk
  * alerts and pauses generation exactly as the minute-by-minute watch does), compute the expected set the way the
  * generator does ({@link ExpectedFiles}), queue a rebuild for every plan with a missing file, store the run in the
- * history and alert when something is wrong.
+ * history and alert when something is wrong. Files of a plan whose edit, removal or build is on its way are
+ * reported as pending, not as missing or orphans; a plan whose latest build failed permanently is reported but not
+ * queued again ({@link PlanStandings}).
  * <ul>
  *     <li><b>Quick check</b> (hourly): only inside business hours — outside them the run is recorded as skipped,
  *     not as a report; it looks at a uniform sample of up to {@code sampleSize} expected files.</li>
@@ -63,13 +66,15 @@ public class ContentHealthCheck {
     private final DiskWatch diskWatch;
     private final HealthCheckRuns runs;
     private final ContentHealthSettings settings;
+    private final PlanStandings standings;
     private final Alerts alerts;
     private final Clock clock;
 
     public ContentHealthCheck(ExpectedFiles expectedFiles, LocalContentStore store, CdnPublisher cdn,
                               DirtyPlans dirtyPlans, ExportWakeUp wakeUp, ReplayRebuilds replayRebuilds,
                               DiskWatch diskWatch, HealthCheckRuns runs, ContentHealthSettings settings,
-                              Alerts alerts, Clock clock) {
+                              PlanStandings standings, Alerts alerts, Clock clock) {
+        this.standings = standings;
         this.expectedFiles = expectedFiles;
         this.store = store;
         this.cdn = cdn;
@@ -142,16 +147,18 @@ public class ContentHealthCheck {
         ExpectedFiles.ExpectedSet expected = expectedFiles.compute();
         List<String> sample = FileSample.pick(expected.owners().keySet(), settings.sampleSize(),
                                               new SplittableRandom());
-        List<String> missing = sample.stream().filter(path -> !store.exists(path)).toList();
-        List<String> queued = queueRebuilds(missing, expected);
+        Findings findings = new Findings(standings);
+        sample.stream().filter(path -> !store.exists(path))
+              .forEach(path -> findings.missing(path, expected.ownerOf(path)));
+        List<String> missing = findings.missing;
+        Queued queued = queueRebuilds(missing, expected, findings);
         HealthStatus status = status(disk, !missing.isEmpty());
-        String action = missing.isEmpty() ? null
-                        : "Queued regeneration for " + missing.size() + " missing files (" + queued.size()
-                          + " plan(s))";
         return new ContentHealthReport(at, disk.freePercent(), disk.ok(), sample.size(), null, null,
-                                       capped(missing), null, null, status, action, ContentCheckKind.QUICK,
-                                       missing.size(), null, null, queued, expected.plans(), null, null, null,
-                                       elapsedMillis(startedNanos));
+                                       capped(missing), null, null, status, queued.action(missing.size()),
+                                       ContentCheckKind.QUICK, missing.size(), null, null, queued.plans(),
+                                       expected.plans(), null, null, null, elapsedMillis(startedNanos),
+                                       capped(findings.pending), findings.pending.size(),
+                                       List.copyOf(findings.plansPending), queued.notQueued());
     }
 
     private ContentHealthReport full(Instant at, JobProgress progress, long startedNanos) {
@@ -161,21 +168,30 @@ public class ContentHealthCheck {
                 done -> progress.update(done, -1, "computing the expected files: " + done + " plan(s)"));
         progress.update(0, expected.size(), "comparing " + expected.size() + " files with the content root");
         Set<String> found = new HashSet<>(store.list());
-        List<String> missing = new ArrayList<>();
+        Findings findings = new Findings(standings);
         List<String> present = new ArrayList<>();
         for (String path : expected.owners().keySet()) { // sorted
-            (found.contains(path) ? present : missing).add(path);
+            if (found.contains(path)) {
+                present.add(path);
+            } else {
+                findings.missing(path, expected.ownerOf(path));
+            }
         }
-        List<String> orphans = new ArrayList<>(new TreeSet<>(found));
-        orphans.removeAll(expected.owners().keySet());
+        for (String path : new TreeSet<>(found)) {
+            if (!expected.owners().containsKey(path)) {
+                findings.orphan(path);
+            }
+        }
+        List<String> missing = findings.missing;
+        List<String> orphans = findings.orphans;
         CdnComparison cdnComparison = compareWithCdn(present, progress);
-        List<String> queued = queueRebuilds(missing, expected);
+        Queued queued = queueRebuilds(missing, expected, findings);
 
         boolean problems = !missing.isEmpty() || !orphans.isEmpty() || !cdnComparison.mismatches().isEmpty();
         HealthStatus status = status(disk, problems);
         String action = null;
         if (!missing.isEmpty()) {
-            action = "Queued regeneration for " + missing.size() + " missing files (" + queued.size() + " plan(s))";
+            action = queued.action(missing.size());
         } else if (!orphans.isEmpty()) {
             action = "Found " + orphans.size() + " orphan files";
         } else if (!cdnComparison.mismatches().isEmpty()) {
@@ -184,9 +200,11 @@ public class ContentHealthCheck {
         return new ContentHealthReport(at, disk.freePercent(), disk.ok(), null, expected.size(), present.size(),
                                        capped(missing), capped(orphans), capped(cdnComparison.mismatches()), status,
                                        action, ContentCheckKind.FULL, missing.size(), orphans.size(),
-                                       cdnComparison.mismatches().size(), queued, expected.plans(),
+                                       cdnComparison.mismatches().size(), queued.plans(), expected.plans(),
                                        cdnComparison.checked(), cdnComparison.error(), cdnComparison.missingOnCdn(),
-                                       elapsedMillis(startedNanos));
+                                       elapsedMillis(startedNanos), capped(findings.pending),
+                                       findings.pending.size(), List.copyOf(findings.plansPending),
+                                       queued.notQueued());
     }
 
     /** Every present expected file's MD5 against the ETag of its object; only while the CDN is enabled. */
@@ -223,14 +241,20 @@ public class ContentHealthCheck {
         return new CdnComparison(true, null, mismatches, missingOnCdn);
     }
 
-    /** Domain §11.6: every plan owning a missing file is queued for a rebuild (the build rewrites what is missing). */
-    private List<String> queueRebuilds(List<String> missing, ExpectedFiles.ExpectedSet expected) {
-        List<String> plans = missing.stream().map(expected::ownerOf).distinct().sorted().toList();
+    /**
+     * Domain §11.6: every plan owning a missing file is queued for a rebuild (the build rewrites what is missing) —
+     * except a plan whose latest build failed permanently: it would fail again, so it waits for its next edit (O2).
+     */
+    private Queued queueRebuilds(List<String> missing, ExpectedFiles.ExpectedSet expected, Findings findings) {
+        List<String> owners = missing.stream().map(expected::ownerOf).distinct().sorted().toList();
+        List<String> plans = owners.stream().filter(plan -> findings.standing(plan) != PlanStandings.Standing.FAILED)
+                                   .toList();
+        List<String> notQueued = owners.stream().filter(plan -> !plans.contains(plan)).toList();
         if (!plans.isEmpty()) {
             dirtyPlans.mark(plans, "content health check: files missing on disk", false, clock.instant());
             wakeUp.changesRecorded();
         }
-        return plans;
+        return new Queued(plans, notQueued);
     }
 
     private static HealthStatus status(DiskWatch.DiskCheck disk, boolean problems) {
@@ -245,7 +269,10 @@ public class ContentHealthCheck {
         List<String> findings = new ArrayList<>();
         if (report.missingFilesCount() > 0) {
             findings.add(report.missingFilesCount() + " missing file(s), plan(s) " + report.plansQueued()
-                         + " queued for a rebuild");
+                         + " queued for a rebuild"
+                         + (report.plansNotQueued().isEmpty() ? ""
+                            : ", plan(s) " + report.plansNotQueued() + " not queued: their latest build failed"
+                              + " permanently and waits for their next edit"));
         }
         if (report.orphanFilesCount() != null && report.orphanFilesCount() > 0) {
             findings.add(report.orphanFilesCount() + " orphan file(s)");
@@ -253,12 +280,15 @@ public class ContentHealthCheck {
         if (report.hashMismatchesCount() != null && report.hashMismatchesCount() > 0) {
             findings.add(report.hashMismatchesCount() + " file(s) differing on the CDN");
         }
-        if (!findings.isEmpty()) {
-            alerts.raise(new Alert(ALERT_KIND, AlertSeverity.WARNING, "content files",
-                                   "The content health " + report.kind().wireName() + " check found "
-                                   + String.join(", ", findings) + ". GET /api/admin/health/content has the paths.",
-                                   ALERT_KIND + ":" + report.kind().wireName()));
+        String key = ALERT_KIND + ":" + report.kind().wireName();
+        if (findings.isEmpty()) {
+            alerts.resolve(key); // the files are sound again: damage found later is mailed at once
+            return;
         }
+        alerts.raise(new Alert(ALERT_KIND, AlertSeverity.WARNING, "content files",
+                               "The content health " + report.kind().wireName() + " check found "
+                               + String.join(", ", findings) + ". GET /api/admin/health/content has the paths.",
+                               key));
     }
 
     private <T> List<T> capped(List<T> list) {
@@ -268,6 +298,59 @@ public class ContentHealthCheck {
 
     private static long elapsedMillis(long startedNanos) {
         return Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
+    }
+
+    /** Plans queued for a rebuild, and plans with missing files left alone (their latest build failed). */
+    private record Queued(List<String> plans, List<String> notQueued) {
+
+        String action(int missingCount) {
+            if (missingCount == 0) {
+                return null;
+            }
+            String action = "Queued regeneration for " + missingCount + " missing files (" + plans.size()
+                            + " plan(s))";
+            return notQueued.isEmpty() ? action
+                   : action + "; " + notQueued.size() + " plan(s) whose latest build failed permanently were not"
+                     + " queued (they wait for their next edit)";
+        }
+    }
+
+    /**
+     * Sorts what a check found: a file of a plan with an edit, removal or build on its way is pending, not missing
+     * or orphaned (the pipeline is about to make it right). Each plan's standing is read once per check.
+     */
+    private static final class Findings {
+
+        private final PlanStandings standings;
+        private final Map<String, PlanStandings.Standing> byPlan = new HashMap<>();
+        final List<String> missing = new ArrayList<>();
+        final List<String> orphans = new ArrayList<>();
+        final List<String> pending = new ArrayList<>();
+        final Set<String> plansPending = new TreeSet<>();
+
+        Findings(PlanStandings standings) {
+            this.standings = standings;
+        }
+
+        PlanStandings.Standing standing(String planId) {
+            return byPlan.computeIfAbsent(planId, standings::of);
+        }
+
+        void missing(String path, String planId) {
+            (isPending(planId) ? pending : missing).add(path);
+        }
+
+        void orphan(String path) {
+            (isPending(ExportPaths.planOf(path)) ? pending : orphans).add(path);
+        }
+
+        private boolean isPending(String planId) {
+            if (planId == null || standing(planId) != PlanStandings.Standing.PENDING) {
+                return false;
+            }
+            plansPending.add(planId);
+            return true;
+        }
     }
 
     private record CdnComparison(boolean checked, String error, List<HashMismatch> mismatches, Integer missingOnCdn) {

@@ -23,6 +23,13 @@ import java.util.List;
  * @param cdnChecked         full scan only: whether the bucket was compared (false when the CDN is off or failed)
  * @param cdnError           why the bucket could not be compared
  * @param cdnMissingCount    full scan with the CDN: expected local files the bucket does not hold
+ * @param pendingFiles       files that differ from the content only because their plan has an edit, a removal or a
+ *                           build on its way (missing files it will write, orphans it will remove): neither missing
+ *                           nor orphans, no alert, no new mark; sorted, capped (absent in reports before it existed)
+ * @param pendingFilesCount  the exact number of pending files
+ * @param plansPending       the plans those pending files belong to
+ * @param plansNotQueued     plans with missing files whose latest build failed permanently (decisions O2): reported,
+ *                           not queued again — they wait for their next edit
  */
 public record ContentHealthReport(Instant timestamp,
                                   double diskFreePercent,
@@ -44,5 +51,9 @@ public record ContentHealthReport(Instant timestamp,
                                   Boolean cdnChecked,
                                   String cdnError,
                                   Integer cdnMissingCount,
-                                  long durationMs) {
+                                  long durationMs,
+                                  List<String> pendingFiles,
+                                  Integer pendingFilesCount,
+                                  List<String> plansPending,
+                                  List<String> plansNotQueued) {
 }

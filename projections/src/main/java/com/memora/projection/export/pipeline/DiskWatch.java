@@ -17,9 +17,10 @@ import java.util.Locale;
 /**
  * Watches the free space of the content root's volume (decisions O5). Called every minute by the scheduler (and by
  * every content health check): below the minimum the administrators get the {@code low-disk} alert — in-app and by
- * mail, once per de-duplication window however long it lasts — and generation pauses: the batch processor shows
+ * mail, with a reminder once per de-duplication window while it lasts — and generation pauses: the batch processor shows
  * the reason ({@code paused_reason}) and builds nothing, plans stay pending. Once space is back above the minimum,
- * the pause ends by itself, a {@code low-disk-recovered} notice goes out and the pipeline is woken so the waiting
+ * the pause ends by itself, the low-disk episode is closed (a relapse is mailed again at once), a
+ * {@code low-disk-recovered} notice goes out and the pipeline is woken so the waiting
  * plans are built without waiting for the next tick.
  * <p>
  * Only a low-disk pause is ended here; a replay's pause is the batch processor's own (R2).
@@ -29,6 +30,7 @@ public class DiskWatch {
 
     public static final String LOW_DISK = ExportAlerts.LOW_DISK;
     public static final String RECOVERED = "low-disk-recovered";
+    private static final String RECOVERED_KEY = RECOVERED + ":export";
     private static final Logger log = LoggerFactory.getLogger(DiskWatch.class);
 
     private final LocalContentStore store;
@@ -53,6 +55,7 @@ public class DiskWatch {
         if (space.freePercent() < minimum) {
             InsufficientDiskSpaceException low = new InsufficientDiskSpaceException(null, space, minimum);
             ExportAlerts.lowDisk(alerts, low);
+            alerts.resolve(RECOVERED_KEY); // the next recovery is news again
             batchState.paused(low.getMessage(), now);
             return new DiskCheck(space, minimum, false, true, now);
         }
@@ -61,7 +64,8 @@ public class DiskWatch {
             String message = String.format(Locale.ROOT, "Free disk is back above %.1f%%: %s. Plan builds have"
                                                         + " resumed by themselves.", minimum, space.describe());
             log.info(message);
-            alerts.raise(new Alert(RECOVERED, AlertSeverity.INFO, "content root", message, RECOVERED + ":export"));
+            alerts.resolve(ExportAlerts.LOW_DISK_KEY); // a relapse is mailed at once, not folded into this episode
+            alerts.raise(new Alert(RECOVERED, AlertSeverity.INFO, "content root", message, RECOVERED_KEY));
             wakeUp.changesRecorded();
         }
         return new DiskCheck(space, minimum, true, false, now);

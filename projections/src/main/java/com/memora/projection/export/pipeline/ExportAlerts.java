@@ -5,10 +5,13 @@ import com.memora.kernel.ops.AlertSeverity;
 import com.memora.kernel.ops.Alerts;
 import com.memora.projection.export.staging.InsufficientDiskSpaceException;
 
+import java.util.Locale;
+
 /** The alerts of the export pipeline, with stable kinds and keys so repeats are de-duplicated, not stormed. */
 final class ExportAlerts {
 
     static final String LOW_DISK = "low-disk";
+    static final String LOW_DISK_KEY = LOW_DISK + ":export";
     static final String BUILD_FAILED = "export-build-failed";
     static final String REMOVAL_FAILED = "export-removal-failed";
 
@@ -19,7 +22,9 @@ final class ExportAlerts {
     static void lowDisk(Alerts alerts, InsufficientDiskSpaceException e) {
         alerts.raise(new Alert(LOW_DISK, AlertSeverity.CRITICAL, "content root",
                                e.getMessage() + ". Plan builds are paused and resume by themselves once space is"
-                               + " back; pending plans stay queued.", LOW_DISK + ":export"));
+                               + " back; pending plans stay queued.", LOW_DISK_KEY,
+                               String.format(Locale.ROOT, "[Memora] Low Disk Space Warning: %.1f%% remaining",
+                                             e.space().freePercent())));
     }
 
     static void buildFailed(Alerts alerts, String planId, String error) {

@@ -107,6 +107,9 @@ public class PlanPublication {
             progress.finished(planId);
         }
         debts.settled(planId, owed.upToSeq(), clock.instant());
+        // the plan is published again: a later dead letter or permanent failure of it is news, mailed at once
+        alerts.resolve(DEAD_LETTER_ALERT + ":" + planId);
+        alerts.resolve(FAILED_ALERT + ":" + planId);
         syncLog.recordUploads(logId, uploaded);
         purges.purgeLater(logId, changedPaths(uploaded, deleted));
         return new PublicationAttempt(PublicationStatus.SUCCESS, attempt, uploaded, deleted, null, null);
@@ -263,12 +266,13 @@ public class PlanPublication {
         String error = "Dead letter after " + attempt + " attempts (" + schedule.maxRetries() + " retries): " + reason;
         debts.failed(planId, CdnDebtState.DEAD_LETTER, attempt, null, error, logId, now);
         alerts.raise(Alert.of(DEAD_LETTER_ALERT, AlertSeverity.CRITICAL, planId,
-                              "[Memora] CDN Sync Failed: " + planId + " (Dead Letter). The CDN publication failed "
+                              "The CDN publication of plan " + planId + " failed "
                               + attempt + " times in a row over about "
                               + Math.round(schedule.totalDelay().toSeconds() / 60.0) + " minutes; last error: "
                               + reason + ". The local files are current and served by the local origin. Once the"
                               + " CDN answers, retry: POST /api/admin/export/plans/" + planId
-                              + "/retry."));
+                              + "/retry.")
+                                   .withMailSubject("[Memora] CDN Sync Failed: " + planId + " (Dead Letter)"));
         log.warn("CDN publication of plan {} is dead-lettered after {} attempts: {}", planId, attempt, reason);
         metrics.publicationDeadLettered();
         return new PublicationAttempt(PublicationStatus.DEAD_LETTER, attempt, uploaded, deleted, error, null);

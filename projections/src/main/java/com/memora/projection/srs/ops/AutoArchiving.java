@@ -110,7 +110,7 @@ public class AutoArchiving {
 
     /** Queues of archived seasons still in Redis (it was down when they were archived); -1 when Redis is down. */
     private long deleteLeftoverKeys() {
-        ReviewCacheAdmin.CacheStatus status = cache.status();
+        ReviewCacheAdmin.CacheStatus status = cache.freshStatus();
         if (!status.redisConnected()) {
             return -1;
         }

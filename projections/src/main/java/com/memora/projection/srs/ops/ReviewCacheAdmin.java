@@ -23,8 +23,15 @@ public interface ReviewCacheAdmin {
      */
     long deleteSeason(String seasonId, LongConsumer deletedSoFar);
 
-    /** Connection, Safe Mode, memory and key counts (SCAN-based); answers even when Redis is down. */
+    /**
+     * Connection, Safe Mode, memory and key counts; answers even when Redis is down. The key counts come from a
+     * {@code SCAN} of every queue key, so they are kept for a few seconds ({@code keysCountedAt} says when they were
+     * counted): a dashboard polling it, or several open at once, does not scan Redis on every request.
+     */
     CacheStatus status();
+
+    /** The same, with the keys counted now (an operator asked; a job that acts on the counts). */
+    CacheStatus freshStatus();
 
     /**
      * Writes each player's queue whole, replacing the queue there unless it reflects a newer submission than the
@@ -67,9 +74,10 @@ public interface ReviewCacheAdmin {
     /**
      * @param memoryUsedMb Redis's {@code used_memory} in MiB, two decimals; {@code null} when not connected
      * @param totalKeys    review queue keys ({@code srs:*}); {@code null} when not connected
-     * @param keysBySeason queue keys per season; empty when not connected
+     * @param keysBySeason  queue keys per season; empty when not connected
+     * @param keysCountedAt when the keys were counted; {@code null} when not connected
      */
     record CacheStatus(boolean redisConnected, boolean safeMode, Double memoryUsedMb, Long totalKeys,
-                       Map<String, Long> keysBySeason) {
+                       Map<String, Long> keysBySeason, Instant keysCountedAt) {
     }
 }

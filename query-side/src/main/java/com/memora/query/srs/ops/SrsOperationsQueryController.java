@@ -10,6 +10,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -32,12 +33,15 @@ class SrsOperationsQueryController {
         this.archive = archive;
     }
 
-    /** Answers while Redis is down too ({@code redis_connected: false}): that is when it is needed most. */
+    /**
+     * Answers while Redis is down too ({@code redis_connected: false}): that is when it is needed most. The key
+     * counts are reused for a few seconds ({@code keys_counted_at}); {@code fresh=true} counts them now.
+     */
     @GetMapping("/cache")
-    CacheStatusResponse cache() {
-        ReviewCacheAdmin.CacheStatus status = cache.status();
+    CacheStatusResponse cache(@RequestParam(name = "fresh", defaultValue = "false") boolean fresh) {
+        ReviewCacheAdmin.CacheStatus status = fresh ? cache.freshStatus() : cache.status();
         return new CacheStatusResponse(status.redisConnected(), status.safeMode(), status.memoryUsedMb(),
-                                       status.totalKeys(), status.keysBySeason());
+                                       status.totalKeys(), status.keysBySeason(), status.keysCountedAt());
     }
 
     @GetMapping("/seasons/{id}/archive")
@@ -55,7 +59,7 @@ class SrsOperationsQueryController {
     /** Every field always present; the Redis figures are null while Redis is not connected. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record CacheStatusResponse(boolean redisConnected, boolean safeMode, Double memoryUsedMb, Long totalKeys,
-                               Map<String, Long> keysBySeason) {
+                               Map<String, Long> keysBySeason, Instant keysCountedAt) {
     }
 
     record ArchiveStatusResponse(String season, boolean isActive, boolean autoArchive, LocalDate endDate,

@@ -2,7 +2,6 @@ package com.memora.infra.files;
 
 import com.memora.infra.cdn.CdnProperties;
 import com.memora.infra.web.Problems;
-import com.memora.projection.export.cdn.Md5;
 import com.memora.projection.export.staging.ContentPathRejectedException;
 import com.memora.projection.export.staging.ContentPathRule;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,7 +16,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriUtils;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
@@ -34,7 +32,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * The local origin (decisions F10, O3, O7; domain §11.1): {@code GET /files/memora_content/{path}} serves the staged
@@ -62,13 +59,14 @@ class LocalOriginController {
 
     static final String PREFIX = "/files/memora_content";
     private static final MediaType JSON_UTF8 = new MediaType("application", "json", StandardCharsets.UTF_8);
-    /** Below this, gzip costs more than it saves. */
-    private static final int GZIP_FROM_BYTES = 256;
     /** Files up to this size are read whole (MD5 ETag, gzip); larger ones are streamed. */
     static final long MAX_BUFFERED_BYTES = 1024 * 1024;
+    /** Room for the hot part of a few large plans (a lesson file is a few KB, its gzip form a third of that). */
+    private static final long CACHED_BYTES = 64L * 1024 * 1024;
 
     private final ContentPaths paths;
     private final String cacheControl;
+    private final ServedFileCache cache = new ServedFileCache(CACHED_BYTES);
 
     LocalOriginController(ContentStorageProperties storage, CdnProperties cdn) {
         try {
@@ -119,7 +117,7 @@ class LocalOriginController {
             if (attributes.size() > MAX_BUFFERED_BYTES) {
                 return stream(request, path, file, attributes);
             }
-            return buffered(request, path, attributes, Files.readAllBytes(file));
+            return buffered(request, path, attributes, cache.get(path, attributes, () -> Files.readAllBytes(file)));
         } catch (NoSuchFileException gone) {
             return notFound(path);
         } catch (IOException e) {
@@ -127,23 +125,25 @@ class LocalOriginController {
         }
     }
 
-    /** The usual case (files are a few KB): the whole file in memory, so its MD5 is the ETag and gzip is cheap. */
+    /**
+     * The usual case (files are a few KB): the whole file in memory, so its MD5 is the ETag and its gzip form is
+     * made once ({@link ServedFileCache}).
+     */
     private ResponseEntity<?> buffered(HttpServletRequest request, String path, BasicFileAttributes attributes,
-                                       byte[] bytes) {
+                                       ServedFileCache.ServedFile file) {
         long lastModified = seconds(attributes);
-        String md5 = Md5.hex(bytes);
-        boolean gzip = acceptsGzip(request) && bytes.length >= GZIP_FROM_BYTES;
+        String md5 = file.md5();
+        boolean gzip = acceptsGzip(request) && file.gzipped() != null;
         HttpHeaders headers = headers("\"" + md5 + (gzip ? "-gzip" : "") + "\"", lastModified);
         if (notModified(request, List.of("\"" + md5 + "\"", "\"" + md5 + "-gzip\""), lastModified)) {
             return new ResponseEntity<>(headers, HttpStatus.NOT_MODIFIED);
         }
         headers.setContentType(mediaType(path));
-        byte[] body = bytes;
         if (gzip) {
-            body = gzip(bytes);
             headers.set(HttpHeaders.CONTENT_ENCODING, "gzip");
+            return new ResponseEntity<>(file.gzipped(), headers, HttpStatus.OK);
         }
-        return new ResponseEntity<>(body, headers, HttpStatus.OK);
+        return new ResponseEntity<>(file.bytes(), headers, HttpStatus.OK);
     }
 
     /**
@@ -220,16 +220,6 @@ class LocalOriginController {
             }
         }
         return false;
-    }
-
-    private static byte[] gzip(byte[] bytes) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3 + 64);
-        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
-            zip.write(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     private static MediaType mediaType(String path) {

@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -64,6 +65,26 @@ class LocalOriginTest extends IntegrationTest {
 
     private static String header(HttpResponse<?> response, String name) {
         return response.headers().firstValue(name).orElse(null);
+    }
+
+    @Test
+    void aFileReplacedWithTheSameSizeAndTimeIsServedNewAtOnce() throws Exception {
+        String url = "/files/memora_content/" + manifestPath;
+        assertThat(get(url).body()).isEqualTo(manifest);
+        assertThat(get(url, "Accept-Encoding", "gzip").statusCode()).isEqualTo(200); // both forms are now cached
+
+        Path file = contentRoot().resolve(manifestPath);
+        FileTime written = Files.getLastModifiedTime(file);
+        byte[] edited = manifest.clone();
+        edited[edited.length - 3] = (byte) (edited[edited.length - 3] == 'x' ? 'y' : 'x');
+        store.write(manifestPath, edited); // atomic rename (F9): a new file in place of the old
+        Files.setLastModifiedTime(file, written); // the same size and the same time as the cached one
+
+        HttpResponse<byte[]> plain = get(url);
+        assertThat(plain.body()).isEqualTo(edited);
+        assertThat(header(plain, "ETag")).isEqualTo("\"" + Md5.hex(edited) + "\"");
+        HttpResponse<byte[]> zipped = get(url, "Accept-Encoding", "gzip");
+        assertThat(new GZIPInputStream(new ByteArrayInputStream(zipped.body())).readAllBytes()).isEqualTo(edited);
     }
 
     @Test

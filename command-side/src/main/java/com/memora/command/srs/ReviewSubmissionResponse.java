@@ -2,14 +2,11 @@ package com.memora.command.srs;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.memora.kernel.srs.ConsistencyToken;
-import com.memora.kernel.srs.ReviewedQuestion;
 import com.memora.kernel.srs.ReviewsSubmittedEvent;
 import com.memora.kernel.srs.StateCounts;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The answer to {@code POST /api/reviews} (api.md), built only from the stored event, so that a repeated
@@ -25,15 +22,12 @@ record ReviewSubmissionResponse(int processed,
                                 String consistencyToken) {
 
     static ReviewSubmissionResponse of(ReviewsSubmittedEvent event, long sequence) {
-        Map<String, Instant> due = new LinkedHashMap<>();
-        for (ReviewedQuestion review : event.reviews()) {
-            due.put(review.questionId(), review.due());
-        }
         StateCounts counts = event.stateCounts();
         return new ReviewSubmissionResponse(
                 event.reviews().size(), event.seasonId(),
                 new NewStateCounts(counts.newCards(), counts.learning(), counts.review(), counts.relearning()),
-                due.entrySet().stream().map(entry -> new NextDue(entry.getKey(), entry.getValue())).toList(),
+                event.latestPerQuestion().stream().map(review -> new NextDue(review.questionId(), review.due()))
+                     .toList(),
                 new ConsistencyToken(event.seasonId(), sequence).format());
     }
 

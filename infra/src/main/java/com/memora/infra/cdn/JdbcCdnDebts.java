@@ -1,5 +1,6 @@
 package com.memora.infra.cdn;
 
+import com.memora.infra.persistence.Rows;
 import com.memora.projection.export.publication.CdnDebtState;
 import com.memora.projection.export.publication.CdnDebts;
 import com.memora.projection.export.publication.OwedPublication;
@@ -11,11 +12,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -34,8 +31,8 @@ class JdbcCdnDebts implements CdnDebts {
     private static final RowMapper<OwedSummary> SUMMARY = (rs, row) -> new OwedSummary(
             rs.getString("plan_id"), CdnDebtState.valueOf(rs.getString("state")),
             rs.getObject("full_sync_seq") != null, rs.getLong("uploads"), rs.getLong("deletes"),
-            rs.getInt("failed_attempts"), instant(rs, "next_retry_at"), rs.getString("last_error"),
-            instant(rs, "last_attempt_at"), nullableLong(rs, "last_log_id"), instant(rs, "owed_since"));
+            rs.getInt("failed_attempts"), Rows.instant(rs, "next_retry_at"), rs.getString("last_error"),
+            Rows.instant(rs, "last_attempt_at"), Rows.nullableLong(rs, "last_log_id"), Rows.instant(rs, "owed_since"));
 
     private static final String SUMMARY_SELECT = """
             select d.*,
@@ -59,8 +56,8 @@ class JdbcCdnDebts implements CdnDebts {
     @Override
     public void owe(String planId, Collection<String> uploads, Collection<String> deletes, Instant at) {
         List<Object[]> rows = new ArrayList<>(uploads.size() + deletes.size());
-        uploads.forEach(path -> rows.add(new Object[] {planId, path, "UPLOAD", utc(at)}));
-        deletes.forEach(path -> rows.add(new Object[] {planId, path, "DELETE", utc(at)}));
+        uploads.forEach(path -> rows.add(new Object[] {planId, path, "UPLOAD", Rows.utc(at)}));
+        deletes.forEach(path -> rows.add(new Object[] {planId, path, "DELETE", Rows.utc(at)}));
         if (rows.isEmpty()) {
             return;
         }
@@ -80,12 +77,12 @@ class JdbcCdnDebts implements CdnDebts {
                  insert into cdn_plan_debt (plan_id, state, owed_since, updated_at) values (:plan, 'OWED', :at, :at)
                  on conflict (plan_id) do nothing
                  """)
-            .param("plan", planId).param("at", utc(at)).update();
+            .param("plan", planId).param("at", Rows.utc(at)).update();
     }
 
     @Override
     public void oweFullSync(Collection<String> planIds, Instant at) {
-        List<Object[]> rows = planIds.stream().map(plan -> new Object[] {plan, utc(at), utc(at)}).toList();
+        List<Object[]> rows = planIds.stream().map(plan -> new Object[] {plan, Rows.utc(at), Rows.utc(at)}).toList();
         if (rows.isEmpty()) {
             return;
         }
@@ -128,9 +125,9 @@ class JdbcCdnDebts implements CdnDebts {
     }
 
     private static final RowMapper<DebtRow> DEBT = (rs, row) -> new DebtRow(
-            CdnDebtState.valueOf(rs.getString("state")), nullableLong(rs, "full_sync_seq"),
-            rs.getInt("failed_attempts"), instant(rs, "next_retry_at"), rs.getString("last_error"),
-            instant(rs, "last_attempt_at"), nullableLong(rs, "last_log_id"), instant(rs, "owed_since"));
+            CdnDebtState.valueOf(rs.getString("state")), Rows.nullableLong(rs, "full_sync_seq"),
+            rs.getInt("failed_attempts"), Rows.instant(rs, "next_retry_at"), rs.getString("last_error"),
+            Rows.instant(rs, "last_attempt_at"), Rows.nullableLong(rs, "last_log_id"), Rows.instant(rs, "owed_since"));
 
     private record PathRow(String path, boolean upload, long seq) {
     }
@@ -158,7 +155,7 @@ class JdbcCdnDebts implements CdnDebts {
                              last_error = null, updated_at = :at
                          where plan_id = :plan
                          """)
-                    .param("at", utc(at)).param("plan", planId).update();
+                    .param("at", Rows.utc(at)).param("plan", planId).update();
             }
         });
     }
@@ -208,8 +205,8 @@ class JdbcCdnDebts implements CdnDebts {
                      last_error = :error, last_attempt_at = :at, last_log_id = :log, updated_at = :at
                  where plan_id = :plan
                  """)
-            .param("state", state.name()).param("attempts", failedAttempts).param("retry", utc(nextRetryAt))
-            .param("error", error).param("at", utc(at)).param("log", logId).param("plan", planId)
+            .param("state", state.name()).param("attempts", failedAttempts).param("retry", Rows.utc(nextRetryAt))
+            .param("error", error).param("at", Rows.utc(at)).param("log", logId).param("plan", planId)
             .update();
     }
 
@@ -221,7 +218,7 @@ class JdbcCdnDebts implements CdnDebts {
                         order by coalesce(next_retry_at, owed_since), plan_id
                         limit :limit
                         """)
-                   .param("now", utc(now)).param("limit", limit).query(String.class).list();
+                   .param("now", Rows.utc(now)).param("limit", limit).query(String.class).list();
     }
 
     @Override
@@ -231,7 +228,7 @@ class JdbcCdnDebts implements CdnDebts {
                             updated_at = :at
                         where plan_id = :plan and state = 'DEAD_LETTER'
                         """)
-                   .param("at", utc(at)).param("plan", planId).update() == 1;
+                   .param("at", Rows.utc(at)).param("plan", planId).update() == 1;
     }
 
     @Override
@@ -241,7 +238,7 @@ class JdbcCdnDebts implements CdnDebts {
                             updated_at = :at
                         where state in ('DEAD_LETTER', 'FAILED')
                         """)
-                   .param("at", utc(at)).update();
+                   .param("at", Rows.utc(at)).update();
     }
 
     @Override
@@ -279,17 +276,6 @@ class JdbcCdnDebts implements CdnDebts {
         return counts;
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
 
-    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : value;
-    }
 }

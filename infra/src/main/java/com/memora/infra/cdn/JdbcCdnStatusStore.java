@@ -1,16 +1,13 @@
 package com.memora.infra.cdn;
 
+import com.memora.infra.persistence.Rows;
 import com.memora.projection.export.cdn.CdnStatus;
 import com.memora.projection.export.cdn.CdnStatusStore;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 
 /**
  * The {@code cdn_status} row. Every change is one statement on the one row, so outcomes recorded by several nodes
@@ -20,10 +17,10 @@ import java.time.ZoneOffset;
 class JdbcCdnStatusStore implements CdnStatusStore {
 
     private static final RowMapper<CdnStatus> ROW = (rs, row) -> new CdnStatus(
-            rs.getBoolean("ready"), rs.getString("ready_target"), instant(rs, "ready_since"),
+            rs.getBoolean("ready"), rs.getString("ready_target"), Rows.instant(rs, "ready_since"),
             rs.getString("readiness_note"), rs.getBoolean("healthy"), rs.getInt("consecutive_failures"),
-            instant(rs, "last_failure_at"), rs.getString("last_failure"), instant(rs, "last_success_at"),
-            instant(rs, "unhealthy_since"), instant(rs, "updated_at"));
+            Rows.instant(rs, "last_failure_at"), rs.getString("last_failure"), Rows.instant(rs, "last_success_at"),
+            Rows.instant(rs, "unhealthy_since"), Rows.instant(rs, "updated_at"));
 
     private final JdbcClient jdbc;
 
@@ -43,7 +40,7 @@ class JdbcCdnStatusStore implements CdnStatusStore {
                      readiness_note = :note, updated_at = :at
                  where id = 1
                  """)
-            .param("target", target).param("at", utc(at)).param("note", note).update();
+            .param("target", target).param("at", Rows.utc(at)).param("note", note).update();
     }
 
     @Override
@@ -53,7 +50,7 @@ class JdbcCdnStatusStore implements CdnStatusStore {
                      readiness_note = :note, sync_round_target = null, sync_round_started_at = null, updated_at = :at
                  where id = 1
                  """)
-            .param("at", utc(at)).param("note", note).update();
+            .param("at", Rows.utc(at)).param("note", note).update();
     }
 
     @Override
@@ -65,7 +62,7 @@ class JdbcCdnStatusStore implements CdnStatusStore {
     @Override
     public void syncRoundStarted(String target, Instant at) {
         jdbc.sql("update cdn_status set sync_round_target = :target, sync_round_started_at = :at where id = 1")
-            .param("target", target).param("at", utc(at)).update();
+            .param("target", target).param("at", Rows.utc(at)).update();
     }
 
     @Override
@@ -85,7 +82,7 @@ class JdbcCdnStatusStore implements CdnStatusStore {
                         where id = 1
                         returning *
                         """)
-                   .param("threshold", failuresBeforeUnhealthy).param("at", utc(at)).param("failure", failure)
+                   .param("threshold", failuresBeforeUnhealthy).param("at", Rows.utc(at)).param("failure", failure)
                    .query(ROW).single();
     }
 
@@ -98,15 +95,8 @@ class JdbcCdnStatusStore implements CdnStatusStore {
                         where now.id = 1
                         returning not before.healthy
                         """)
-                   .param("at", utc(at)).query(Boolean.class).single();
+                   .param("at", Rows.utc(at)).query(Boolean.class).single();
     }
 
-    private static OffsetDateTime utc(Instant at) {
-        return at.atOffset(ZoneOffset.UTC);
-    }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
 }

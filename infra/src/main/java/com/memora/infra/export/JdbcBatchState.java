@@ -1,5 +1,6 @@
 package com.memora.infra.export;
 
+import com.memora.infra.persistence.Rows;
 import com.memora.infra.config.NodeProperties;
 import com.memora.projection.export.pipeline.BatchState;
 import com.memora.projection.export.pipeline.BuildTrigger;

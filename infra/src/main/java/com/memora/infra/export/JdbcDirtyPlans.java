@@ -1,5 +1,6 @@
 package com.memora.infra.export;
 
+import com.memora.infra.persistence.Rows;
 import com.memora.projection.export.pipeline.DirtyPlans;
 import com.memora.projection.export.pipeline.PendingPlan;
 import org.springframework.jdbc.core.RowMapper;

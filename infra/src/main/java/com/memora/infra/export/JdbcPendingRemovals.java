@@ -1,5 +1,6 @@
 package com.memora.infra.export;
 
+import com.memora.infra.persistence.Rows;
 import com.memora.projection.export.pipeline.PendingRemoval;
 import com.memora.projection.export.pipeline.PendingRemovals;
 import com.memora.projection.export.pipeline.Removal;

@@ -1,5 +1,6 @@
 package com.memora.infra.export;
 
+import com.memora.infra.persistence.Rows;
 import com.memora.projection.export.pipeline.PublicationState;
 import com.memora.projection.export.pipeline.PublicationStates;
 import com.memora.projection.export.pipeline.PublicationStatus;

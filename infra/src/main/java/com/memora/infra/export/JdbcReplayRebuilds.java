@@ -1,5 +1,6 @@
 package com.memora.infra.export;
 
+import com.memora.infra.persistence.Rows;
 import com.memora.projection.content.ContentNodeProjection;
 import com.memora.projection.export.pipeline.DirtyPlans;
 import com.memora.projection.export.pipeline.ReplayRebuilds;

@@ -1,5 +1,6 @@
 package com.memora.infra.export;
 
+import com.memora.infra.persistence.Rows;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -9,7 +9,6 @@ import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The per-player submission limit (decisions S7): a Resilience4j rate limiter per player, {@code submissions-per-
@@ -37,10 +36,9 @@ class PerPlayerSubmissionLimiter implements SubmissionRateLimiter {
     public void acquire(String playerId) {
         AtomicRateLimiter limiter = limiters.get(playerId, id -> new AtomicRateLimiter("submissions:" + id, config));
         if (!limiter.acquirePermission()) {
-            long waitNanos = limiter.getDetailedMetrics().getNanosToWait();
             throw new RateLimitedException("review-rate-limit",
                     "At most " + config.getLimitForPeriod() + " review submissions per minute; wait before sending "
-                    + "more", (long) Math.ceil(waitNanos / (double) TimeUnit.SECONDS.toNanos(1)));
+                    + "more", SafeModeReadLimits.secondsToWait(limiter));
         }
     }
 }

@@ -75,7 +75,8 @@ class SafeModeReadLimits implements SafeModeLimits {
         }
     }
 
-    private static long secondsToWait(RateLimiter limiter) {
+    /** Whole seconds until the limiter lets one more through, at least 1 (a Retry-After of 0 invites a retry storm). */
+    static long secondsToWait(RateLimiter limiter) {
         long nanos = limiter instanceof AtomicRateLimiter atomic ? atomic.getDetailedMetrics().getNanosToWait()
                                                                  : TimeUnit.SECONDS.toNanos(1);
         return Math.max(1, (long) Math.ceil(nanos / (double) TimeUnit.SECONDS.toNanos(1)));

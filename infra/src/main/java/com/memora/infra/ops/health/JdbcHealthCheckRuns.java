@@ -1,5 +1,6 @@
 package com.memora.infra.ops.health;
 
+import com.memora.infra.persistence.Rows;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.memora.infra.config.NodeProperties;
@@ -14,7 +15,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,8 +51,8 @@ class JdbcHealthCheckRuns implements HealthCheckRuns {
                       .param("reason", run.reason())
                       .param("report", toJson(run.report()))
                       .param("node", nodeId)
-                      .param("started", utc(run.startedAt()))
-                      .param("finished", utc(run.finishedAt()))
+                      .param("started", Rows.utc(run.startedAt()))
+                      .param("finished", Rows.utc(run.finishedAt()))
                       .query(Long.class).single();
         return new HealthCheckRun(id, run.kind(), run.trigger(), run.startedAt(), run.finishedAt(), run.outcome(),
                                   run.status(), run.reason(), nodeId, run.report());
@@ -83,7 +83,7 @@ class JdbcHealthCheckRuns implements HealthCheckRuns {
 
     @Override
     public int pruneBefore(Instant before) {
-        return jdbc.sql("delete from content_health_run where started_at < ?").param(utc(before)).update();
+        return jdbc.sql("delete from content_health_run where started_at < ?").param(Rows.utc(before)).update();
     }
 
     private RowMapper<HealthCheckRun> rowMapper() {
@@ -116,7 +116,4 @@ class JdbcHealthCheckRuns implements HealthCheckRuns {
         }
     }
 
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
 }

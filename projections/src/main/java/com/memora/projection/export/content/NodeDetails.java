@@ -54,10 +54,6 @@ public record NodeDetails(String id,
         return new NodeDetails(id, value, description, image, sortOrder, published, freePreview, trashed);
     }
 
-    public NodeDetails withSortOrder(int value) {
-        return new NodeDetails(id, title, description, image, value, published, freePreview, trashed);
-    }
-
     static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
     }

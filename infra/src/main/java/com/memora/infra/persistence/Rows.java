@@ -1,4 +1,4 @@
-package com.memora.infra.export;
+package com.memora.infra.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -6,40 +6,40 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** Small conversions the export's JDBC adapters share. */
-final class Rows {
+/** Small conversions the JDBC adapters share (timestamps in UTC, nullable columns, bounded text). */
+public final class Rows {
 
     /** The widest reason or path the export's tables keep. */
-    static final int TEXT_LIMIT = 300;
+    public static final int TEXT_LIMIT = 300;
 
     private Rows() {
     }
 
-    static OffsetDateTime utc(Instant instant) {
+    public static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
 
-    static Long nullableLong(ResultSet rs, String column) throws SQLException {
+    public static Long nullableLong(ResultSet rs, String column) throws SQLException {
         long value = rs.getLong(column);
         return rs.wasNull() ? null : value;
     }
 
-    static Integer nullableInteger(ResultSet rs, String column) throws SQLException {
+    public static Integer nullableInteger(ResultSet rs, String column) throws SQLException {
         int value = rs.getInt(column);
         return rs.wasNull() ? null : value;
     }
 
-    static Boolean nullableBoolean(ResultSet rs, String column) throws SQLException {
+    public static Boolean nullableBoolean(ResultSet rs, String column) throws SQLException {
         boolean value = rs.getBoolean(column);
         return rs.wasNull() ? null : value;
     }
 
-    static String limited(String text) {
+    public static String limited(String text) {
         return text == null || text.length() <= TEXT_LIMIT ? text : text.substring(0, TEXT_LIMIT - 1) + "…";
     }
 }

@@ -49,9 +49,10 @@ class ContentUrlQueryHandler {
     @QueryHandler
     ContentUrlResponse handle(FetchContentUrlQuery query) {
         CdnSettings current = settings.current().settings();
+        ContentUrlResolver.Origin global = origin(current, query.localBase());
         ContentUrlResolver.Origin origin = ContentUrlResolver.forPlan(
-                origin(current, query.localBase()), current, query.localBase(),
-                planOf(query.path()).map(this::owedReason).orElse(null));
+                global, current, query.localBase(),
+                onCdn(global) ? planOf(query.path()).map(this::owedReason).orElse(null) : null);
         return new ContentUrlResponse(origin.url(query.path()), origin.source(), origin.reason());
     }
 
@@ -61,11 +62,17 @@ class ContentUrlQueryHandler {
         plans.find(query.planId()).filter(plan -> !plan.trashed())
              .orElseThrow(() -> new NotFoundException("plan", query.planId()));
         CdnSettings current = settings.current().settings();
-        ContentUrlResolver.Origin origin = ContentUrlResolver.forPlan(origin(current, query.localBase()), current,
-                                                                      query.localBase(), owedReason(query.planId()));
+        ContentUrlResolver.Origin global = origin(current, query.localBase());
+        ContentUrlResolver.Origin origin = ContentUrlResolver.forPlan(
+                global, current, query.localBase(), onCdn(global) ? owedReason(query.planId()) : null);
         return new PlanContentUrlsResponse(origin.url(ExportPaths.manifest(query.planId())),
                                            origin.url(ExportPaths.searchIndex(query.planId())), origin.source(),
                                            origin.reason());
+    }
+
+    /** Only a CDN answer depends on what the plan owes: local answers skip that query. */
+    private static boolean onCdn(ContentUrlResolver.Origin global) {
+        return ContentUrlResolver.CDN.equals(global.source());
     }
 
     private ContentUrlResolver.Origin origin(CdnSettings current, String localBase) {

@@ -37,11 +37,6 @@ public class ParkedEvents {
         return counts;
     }
 
-    /** The parked events of the group, 0 when it has no dead-letter queue. */
-    public long count(String group) {
-        return queue(group).map(SequencedDeadLetterQueue::size).orElse(0L);
-    }
-
     /** The parked events of one group or of all (null), oldest sequence first, at most {@code limit}. */
     public List<ParkedEvent> list(String groupOrNull, int limit) {
         List<ParkedEvent> parked = new ArrayList<>();

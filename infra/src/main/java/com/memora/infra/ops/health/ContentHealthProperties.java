@@ -17,17 +17,16 @@ import java.util.Set;
  * The content health checks and the disk watch (README "Operations"; domain §11.6, decisions O5, O9).
  *
  * @param businessHours     when the hourly quick check runs; outside, a run is recorded as skipped
- * @param quickCheckCron    when the quick check job fires (Spring cron, in the business hours' zone): hourly
- * @param fullScanCron      when the full scan fires (same zone): nightly
  * @param sampleSize        files a quick check samples from the expected set
  * @param listLimit         paths a report lists per list at most (counts stay exact)
  * @param historyRetention  runs older than this are removed by the nightly scan
  * @param diskWatchInterval how often the free disk is checked (an alert goes out within this time, O5)
+ * <p>
+ * When the checks fire ({@code memora.health.quick-check-cron}, hourly, and {@code memora.health.full-scan-cron},
+ * nightly) is read by {@link ContentHealthScheduler}'s triggers themselves.
  */
 @ConfigurationProperties("memora.health")
 public record ContentHealthProperties(Hours businessHours,
-                                      String quickCheckCron,
-                                      String fullScanCron,
                                       Integer sampleSize,
                                       Integer listLimit,
                                       Duration historyRetention,
@@ -35,8 +34,6 @@ public record ContentHealthProperties(Hours businessHours,
 
     public ContentHealthProperties {
         businessHours = businessHours == null ? new Hours(null, null, null, null) : businessHours;
-        quickCheckCron = quickCheckCron == null || quickCheckCron.isBlank() ? "0 0 * * * *" : quickCheckCron;
-        fullScanCron = fullScanCron == null || fullScanCron.isBlank() ? "0 30 2 * * *" : fullScanCron;
         sampleSize = sampleSize == null ? 100 : sampleSize;
         listLimit = listLimit == null ? 1000 : listLimit;
         historyRetention = historyRetention == null ? Duration.ofDays(90) : historyRetention;

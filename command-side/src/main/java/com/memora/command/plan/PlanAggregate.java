@@ -149,13 +149,19 @@ public class PlanAggregate {
                                                                              + PlanRules.MAX_OVERRIDES + " overrides");
         }
         List<FieldProblem> problems = new ArrayList<>();
-        Map<ContentRef, RegisteredNode> targets = lockTargets(
-                wanted.stream().filter(override -> PlanRules.checkOverride(override).isEmpty()).toList(), registry);
+        List<List<FieldProblem>> shapeProblems = wanted.stream().map(PlanRules::checkOverride).toList();
+        List<PlanOverride> wellFormed = new ArrayList<>();
+        for (int i = 0; i < wanted.size(); i++) {
+            if (shapeProblems.get(i).isEmpty()) {
+                wellFormed.add(wanted.get(i));
+            }
+        }
+        Map<ContentRef, RegisteredNode> targets = lockTargets(wellFormed, registry);
         Map<String, Integer> ids = new LinkedHashMap<>();
         for (int i = 0; i < wanted.size(); i++) {
             PlanOverride override = wanted.get(i);
             String at = "[" + i + "].";
-            List<FieldProblem> own = new ArrayList<>(PlanRules.checkOverride(override));
+            List<FieldProblem> own = new ArrayList<>(shapeProblems.get(i));
             if (own.isEmpty()) {
                 own.addAll(targetProblems(override, targets));
             }

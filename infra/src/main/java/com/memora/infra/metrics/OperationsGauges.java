@@ -69,6 +69,7 @@ class OperationsGauges {
         this.deadLetters = new Cached<>(() -> counts(jdbc, "select processing_group, count(*) from dead_letter_entry "
                                                            + "group by processing_group"), FRESH_FOR);
         this.positions = new Cached<>(projectionPositions::read, FRESH_FOR);
+        Cached<BatchState.Snapshot> batch = new Cached<>(batchState::read, FRESH_FOR);
 
         gauge("memora.export.queue.pending", "Plans waiting for a build", Map.of(), dirtyPlans::count);
         for (PublicationStatus status : PublicationStatus.values()) {
@@ -78,7 +79,7 @@ class OperationsGauges {
         gauge("memora.export.removals.pending", "Files of trashed or deleted content still to remove", Map.of(),
               removals::count);
         gauge("memora.export.generation.paused", "1 while plan builds are paused (low disk, replay)", Map.of(),
-              () -> batchState.read().pausedReason() == null ? 0 : 1);
+              () -> batch.get().pausedReason() == null ? 0 : 1);
         gauge("memora.content.disk.free.percent", "Free space of the content root's volume, percent", Map.of(),
               () -> store.diskSpace().freePercent());
         gauge("memora.content.health.status", "Latest content health report: 0 healthy, 1 warning, 2 critical",
@@ -87,7 +88,7 @@ class OperationsGauges {
         gauge("memora.srs.safe.mode", "1 while this node serves review reads in Safe Mode", Map.of(),
               () -> reviewQueues.inSafeMode() ? 1 : 0);
         gauge("memora.content.generation.low.disk", "1 while generation is paused for low disk", Map.of(),
-              () -> DiskWatch.isLowDiskPause(batchState.read().pausedReason()) ? 1 : 0);
+              () -> DiskWatch.isLowDiskPause(batch.get().pausedReason()) ? 1 : 0);
     }
 
     /** Processors exist once Axon has started them, so the per-group gauges are registered then. */

@@ -24,10 +24,14 @@ public final class ReviewSeasons {
                              .orElseThrow(() -> new NotFoundException("season", requestedSeasonId));
         }
         if (season.archived()) {
-            throw new ConflictException("season-archived",
-                    "Season " + season.seasonId() + " is archived: its reviews are closed and can no longer be "
-                    + "read or submitted");
+            throw reviewsClosed(season.seasonId());
         }
         return season;
+    }
+
+    /** The refusal of a review or review read for an archived season (decisions S6). */
+    public static ConflictException reviewsClosed(String seasonId) {
+        return new ConflictException("season-archived", "Season " + seasonId + " is archived: its reviews are "
+                                                        + "closed and can no longer be read or submitted");
     }
 }

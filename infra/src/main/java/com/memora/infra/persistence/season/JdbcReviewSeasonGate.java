@@ -1,7 +1,7 @@
 package com.memora.infra.persistence.season;
 
 import com.memora.command.srs.ReviewSeasonGate;
-import com.memora.kernel.error.ConflictException;
+import com.memora.kernel.srs.ReviewSeasons;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -29,9 +29,7 @@ class JdbcReviewSeasonGate implements ReviewSeasonGate {
         boolean archived = jdbc.sql("select archived from season_registry where season_id = ?").param(seasonId)
                                .query(Boolean.class).optional().orElse(false);
         if (archived) {
-            throw new ConflictException("season-archived",
-                    "Season " + seasonId + " is archived: its reviews are closed and can no longer be read or "
-                    + "submitted");
+            throw ReviewSeasons.reviewsClosed(seasonId);
         }
     }
 }

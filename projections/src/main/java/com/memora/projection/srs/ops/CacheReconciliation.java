@@ -1,13 +1,10 @@
 package com.memora.projection.srs.ops;
 
-import com.memora.kernel.error.ConflictException;
 import com.memora.kernel.error.InvalidInputException;
-import com.memora.kernel.error.NotFoundException;
 import com.memora.kernel.ops.Alert;
 import com.memora.kernel.ops.AlertSeverity;
 import com.memora.kernel.ops.Alerts;
 import com.memora.kernel.season.SeasonRegistry;
-import com.memora.kernel.season.SeasonStatus;
 import com.memora.projection.srs.ReviewQueues;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,7 +82,7 @@ public class CacheReconciliation {
                     + size);
         }
         if (seasonIdOrNull != null) {
-            requireUsesCache(seasonIdOrNull);
+            CacheSeasons.requireUsesCache(seasons, seasonIdOrNull, "reconcile");
         }
         TrackerScan.Sample sample = tracker.sample(seasonIdOrNull, size);
         Map<ReviewCacheAdmin.CheckOutcome, Long> counts = new EnumMap<>(ReviewCacheAdmin.CheckOutcome.class);
@@ -176,17 +173,5 @@ public class CacheReconciliation {
             }
         }
         return new ArrayList<>(behind.values());
-    }
-
-    private void requireUsesCache(String seasonId) {
-        SeasonStatus season = seasons.find(seasonId).orElseThrow(() -> new NotFoundException("season", seasonId));
-        if (season.archived()) {
-            throw new ConflictException("season-archived",
-                    "Season " + seasonId + " is archived: it has no review cache to reconcile");
-        }
-        if (!season.enableRedis()) {
-            throw new ConflictException("review-cache-disabled",
-                    "Season " + seasonId + " does not use the review cache (enable_redis is off)");
-        }
     }
 }

@@ -5,7 +5,6 @@ import com.memora.kernel.error.NotFoundException;
 import com.memora.kernel.ops.BackgroundJobs;
 import com.memora.kernel.ops.JobProgress;
 import com.memora.kernel.season.SeasonRegistry;
-import com.memora.kernel.season.SeasonStatus;
 import com.memora.projection.srs.ReviewCacheRuns;
 import com.memora.projection.srs.ReviewQueues;
 import org.slf4j.Logger;
@@ -71,16 +70,7 @@ public class SeasonCacheRebuild {
      * @throws ConflictException for an archived season or one that does not use the cache
      */
     public Started start(String seasonId) {
-        SeasonStatus season = seasons.find(seasonId).orElseThrow(() -> new NotFoundException("season", seasonId));
-        if (season.archived()) {
-            throw new ConflictException("season-archived",
-                    "Season " + seasonId + " is archived: it has no review cache to rebuild");
-        }
-        if (!season.enableRedis()) {
-            throw new ConflictException("review-cache-disabled",
-                    "Season " + seasonId + " does not use the review cache (enable_redis is off); turning it on "
-                    + "rebuilds the cache by itself");
-        }
+        CacheSeasons.requireUsesCache(seasons, seasonId, "rebuild");
         long estimated = tracker.estimate(seasonId);
         UUID jobId = jobs.submit(JOB_TYPE, "Rebuild the review cache of season " + seasonId,
                                  progress -> rebuild(seasonId, progress));

@@ -156,9 +156,7 @@ class CdnPublicationTest extends IntegrationTest {
         ExportFixture.ok(export.editor.delete("/api/lessons/" + ids.get("lesson")));
         await("the trashed lesson leaves the bucket before any build").atMost(Duration.ofSeconds(15))
                .until(() -> !BUCKET.plan(planId).containsKey(lesson));
-        SyncLogEntry removal = export.logs(planId).stream()
-                                     .filter(entry -> entry.trigger() == BuildTrigger.REMOVAL).findFirst()
-                                     .orElseThrow();
+        SyncLogEntry removal = export.finishedLog(planId, BuildTrigger.REMOVAL);
         assertThat(removal.status()).isEqualTo(PublicationStatus.SUCCESS);
         assertThat(removal.filesDeletedCdn()).isEqualTo(1);
         export.build(planId); // the plan's parents stop referring to it
@@ -183,7 +181,9 @@ class CdnPublicationTest extends IntegrationTest {
 
         ExportFixture.ok(export.admin.delete("/api/plans/" + planId + "?permanent=true&confirm=true"));
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> BUCKET.plan(planId).isEmpty());
+        // the folder leaves the bucket before its removal is recorded as done, so wait for both
+        await().atMost(Duration.ofSeconds(15))
+               .until(() -> BUCKET.plan(planId).isEmpty() && debts.find(planId).isEmpty());
         assertThat(export.files(planId)).isEmpty();
         BUCKET.assertHoldsExactly(export, longer);
         assertThat(debts.find(planId)).isEmpty();

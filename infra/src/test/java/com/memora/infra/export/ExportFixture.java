@@ -10,6 +10,7 @@ import com.memora.projection.export.pipeline.PublicationState;
 import com.memora.projection.export.pipeline.PublicationStates;
 import com.memora.projection.export.pipeline.SyncLog;
 import com.memora.projection.export.pipeline.SyncLogEntry;
+import com.memora.projection.export.pipeline.BuildTrigger;
 import com.memora.projection.export.pipeline.DirtyPlans;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -168,6 +169,17 @@ public final class ExportFixture {
 
     public List<SyncLogEntry> logs(String planId) {
         return syncLog.recent(planId, null, 500);
+    }
+
+    /**
+     * The plan's newest sync-log entry of this trigger once it has finished. A removal deletes the keys before it
+     * closes its entry, so a test that saw the bucket change must still wait for the entry.
+     */
+    public SyncLogEntry finishedLog(String planId, BuildTrigger trigger) {
+        return await("a finished " + trigger + " entry for plan " + planId).atMost(Duration.ofSeconds(15))
+                .until(() -> logs(planId).stream().filter(entry -> entry.trigger() == trigger).findFirst(),
+                       entry -> entry.isPresent() && entry.get().status().finished())
+                .orElseThrow();
     }
 
     public PublicationState state(String planId) {

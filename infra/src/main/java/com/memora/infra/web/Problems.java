@@ -5,6 +5,7 @@ import org.springframework.http.ProblemDetail;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -17,8 +18,14 @@ public final class Problems {
     private Problems() {
     }
 
+    /**
+     * {@code urn:memora:problem:<slug>}. A slug is made of a code a domain exception chose (e.g. {@code sync log
+     * entry-not-found}); anything but lower-case letters, digits and {@code -} becomes {@code -}, so no code can make
+     * the URN invalid and turn a 404 into a 500.
+     */
     public static URI type(String slug) {
-        return URI.create("urn:memora:problem:" + slug);
+        String safe = slug.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-");
+        return URI.create("urn:memora:problem:" + safe);
     }
 
     public static ProblemDetail of(HttpStatus status, String slug, String title, String detail) {

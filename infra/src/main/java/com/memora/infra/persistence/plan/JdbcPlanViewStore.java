@@ -9,6 +9,8 @@ import com.memora.projection.plan.PlanView;
 import com.memora.projection.plan.PlanViewStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,7 +26,8 @@ import java.util.Optional;
 
 /**
  * Plans, plan subjects and plan overrides of the read model. A write first advances the plan row's
- * {@code last_sequence}; when that finds nothing to advance the event was applied before and the write stops.
+ * {@code last_sequence}; when that finds nothing to advance the event was applied before and the write stops. A read
+ * takes three statements (plans, subjects, overrides) in one read-only REPEATABLE READ transaction.
  */
 @Repository
 class JdbcPlanViewStore implements PlanViewStore {
@@ -118,7 +121,9 @@ class JdbcPlanViewStore implements PlanViewStore {
         jdbc.sql("delete from plan_view where id = :id").param("id", planId).update();
     }
 
+    /** One snapshot for the plan row and its children, so an edit committed between the statements is never half-seen. */
     @Override
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Optional<PlanView> find(String planId) {
         return jdbc.sql("select * from plan_view where id = :id").param("id", planId)
                    .query((rs, row) -> plan(rs)).optional()
@@ -126,6 +131,7 @@ class JdbcPlanViewStore implements PlanViewStore {
     }
 
     @Override
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public List<PlanView> list(boolean trashed, int limit, int offset) {
         List<PlanView> plans = jdbc.sql("""
                                         select * from plan_view where is_trashed = :trashed

@@ -3,6 +3,7 @@ package com.memora.infra.cdn;
 import com.memora.projection.export.publication.CdnPublicationTick;
 import com.memora.projection.export.publication.CdnPublications;
 import com.memora.projection.export.publication.CdnReadiness;
+import com.memora.projection.export.publication.PurgeAfterPublication;
 import com.memora.projection.export.publication.VideoLinkResigner;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
@@ -15,9 +16,9 @@ import java.util.List;
 
 /**
  * The CDN's scheduled jobs, each on one node of the cluster at a time (ShedLock, decisions O7): the publication tick
- * (retries whose time has come, publications left owed, the readiness round), the health probe (O4) and the re-sign
- * job (F7). Off with the other scheduled jobs ({@code memora.scheduling.enabled=false}, as in tests, which call the
- * job beans with a moved clock).
+ * (retries whose time has come, publications left owed, the readiness round), the health probe (O4), the re-sign
+ * job (F7), and the drain of cache purges left owed. Off with the other scheduled jobs
+ * ({@code memora.scheduling.enabled=false}, as in tests, which call the job beans with a moved clock).
  */
 @Component
 @ConditionalOnProperty(name = "memora.scheduling.enabled", havingValue = "true", matchIfMissing = true)
@@ -28,11 +29,14 @@ class CdnScheduler {
     private final CdnPublicationTick publication;
     private final CdnProbe probe;
     private final VideoLinkResigner resigner;
+    private final PurgeAfterPublication purges;
 
-    CdnScheduler(CdnPublicationTick publication, CdnProbe probe, VideoLinkResigner resigner) {
+    CdnScheduler(CdnPublicationTick publication, CdnProbe probe, VideoLinkResigner resigner,
+                 PurgeAfterPublication purges) {
         this.publication = publication;
         this.probe = probe;
         this.resigner = resigner;
+        this.purges = purges;
     }
 
     @Scheduled(fixedDelayString = "${memora.cdn.publication-tick:PT15S}",
@@ -48,6 +52,16 @@ class CdnScheduler {
             && result.readiness().state() != CdnReadiness.State.DISABLED) {
             log.info("CDN readiness: {} ({})", result.readiness().state(), result.readiness().detail());
         }
+    }
+
+    /**
+     * Purges left owed — by a node that stopped, or queued while another node was sending — are taken up here. No
+     * ShedLock: every node asks, and the purge lock lets one of them send.
+     */
+    @Scheduled(fixedDelayString = "${memora.cdn.publication-tick:PT15S}",
+               initialDelayString = "${memora.cdn.publication-tick:PT15S}")
+    void owedPurges() {
+        purges.drainSoon();
     }
 
     @Scheduled(fixedDelayString = "${memora.cdn.probe-interval:PT30S}",

@@ -34,6 +34,11 @@ class AdvisoryExportLocks implements ExportLocks {
         return tryLock("batch");
     }
 
+    @Override
+    public Optional<Held> tryLockPurge() {
+        return tryLock("purge");
+    }
+
     private Optional<Held> tryLock(String name) {
         return locks.tryLock(EXPORT_LOCK_CLASS, name).map(held -> held::close);
     }

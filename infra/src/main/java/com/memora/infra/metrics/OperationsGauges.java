@@ -8,6 +8,7 @@ import com.memora.projection.export.pipeline.DirtyPlans;
 import com.memora.projection.export.pipeline.DiskWatch;
 import com.memora.projection.export.pipeline.PendingRemovals;
 import com.memora.projection.export.pipeline.PublicationStatus;
+import com.memora.projection.export.publication.PendingPurges;
 import com.memora.projection.export.staging.LocalContentStore;
 import com.memora.projection.srs.ReviewQueueProjection;
 import com.memora.projection.srs.ReviewQueues;
@@ -35,7 +36,8 @@ import java.util.function.ToDoubleFunction;
  * <ul>
  *     <li>{@code memora.export.queue.pending}: plans waiting for a build; {@code memora.export.plans} (tag
  *     {@code status}): plans per publication status (RETRY_WAIT and DEAD_LETTER among them);
- *     {@code memora.export.removals.pending}; {@code memora.export.generation.paused} (1 while builds pause for
+ *     {@code memora.export.removals.pending}; {@code memora.cdn.purges.pending} (changed files whose cache purge
+ *     is still to be sent); {@code memora.export.generation.paused} (1 while builds pause for
  *     low disk or a replay) and {@code memora.content.generation.low.disk} (1 while that is for low disk);</li>
  *     <li>{@code memora.content.disk.free.percent} and {@code memora.content.health.status} (latest report:
  *     0 healthy, 1 warning, 2 critical);</li>
@@ -60,8 +62,9 @@ class OperationsGauges {
     private final Cached<ProjectionPositions.Snapshot> positions;
 
     OperationsGauges(MeterRegistry registry, EventProcessingConfiguration processing, JdbcClient jdbc,
-                     DirtyPlans dirtyPlans, PendingRemovals removals, BatchState batchState, LocalContentStore store,
-                     ReviewQueues reviewQueues, ProjectionPositions projectionPositions, HealthCheckRuns healthRuns) {
+                     DirtyPlans dirtyPlans, PendingRemovals removals, PendingPurges purges, BatchState batchState,
+                     LocalContentStore store, ReviewQueues reviewQueues, ProjectionPositions projectionPositions,
+                     HealthCheckRuns healthRuns) {
         this.registry = registry;
         this.processing = processing;
         this.planStatuses = new Cached<>(() -> counts(jdbc, "select status, count(*) from export_plan_state "
@@ -78,6 +81,8 @@ class OperationsGauges {
         }
         gauge("memora.export.removals.pending", "Files of trashed or deleted content still to remove", Map.of(),
               removals::count);
+        gauge("memora.cdn.purges.pending", "Changed files whose CDN cache purge is still to be sent", Map.of(),
+              purges::pathCount);
         gauge("memora.export.generation.paused", "1 while plan builds are paused (low disk, replay)", Map.of(),
               () -> batch.get().pausedReason() == null ? 0 : 1);
         gauge("memora.content.disk.free.percent", "Free space of the content root's volume, percent", Map.of(),

@@ -11,11 +11,13 @@ import com.memora.projection.export.cdn.SigningWindow;
 import com.memora.projection.export.pipeline.BuildTrigger;
 import com.memora.projection.export.pipeline.DirtyPlans;
 import com.memora.projection.export.pipeline.ExportBatch;
+import com.memora.projection.export.pipeline.ExportLocks;
 import com.memora.projection.export.pipeline.PublicationStates;
 import com.memora.projection.export.pipeline.PublicationStatus;
 import com.memora.projection.export.pipeline.SyncLog;
 import com.memora.projection.export.pipeline.SyncLogEntry;
 import com.memora.projection.export.publication.CdnDebts;
+import com.memora.projection.export.publication.PurgeAfterPublication;
 import com.memora.projection.export.publication.VideoLinkResigner;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
@@ -33,6 +35,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static com.memora.infra.cdn.CdnSettingsFixture.CDN_BASE;
 import static com.memora.infra.cdn.CdnSettingsFixture.enabledOn;
@@ -68,6 +71,10 @@ class CdnPublicationTest extends IntegrationTest {
     CdnDebts debts;
     @Autowired
     VideoLinkResigner resigner;
+    @Autowired
+    ExportLocks locks;
+    @Autowired
+    PurgeAfterPublication purges;
 
     private ExportFixture export;
 
@@ -203,6 +210,45 @@ class CdnPublicationTest extends IntegrationTest {
         assertThat(export.files(planId)).hasSize(6);
         assertThat(BUCKET.plan(planId)).isEmpty();
         assertThat(debts.find(planId)).isEmpty();
+    }
+
+    @Test
+    void aPurgeIsKeptOwedInTheDatabaseWhileAnotherNodeSendsAndTheNextDrainSendsIt() {
+        Map<String, String> ids = export.tree();
+        String planId = export.planOf(ids.get("subject"));
+        awaitPurged(export.build(planId).id());
+        String lesson = plan(planId, "lessons/" + ids.get("lesson") + ".json");
+        int purgedBefore = purgedUrls(planId).size();
+
+        SyncLogEntry edited;
+        try (ExportLocks.Held anotherNodeSends = awaitPurgeLock()) {
+            ExportFixture.ok(export.editor.patch("/api/lessons/" + ids.get("lesson"), Map.of("title", "Series")));
+            edited = export.build(planId);
+            assertThat(owedPurgePaths(edited.id())).as("owed in the database, not in this node's memory")
+                                                   .contains(lesson);
+            assertThat(purgedUrls(planId)).as("one sender in the cluster: nothing sent meanwhile")
+                                          .hasSize(purgedBefore);
+        }
+        purges.drainSoon(); // what every node's publication tick asks
+
+        awaitPurged(edited.id());
+        assertThat(purgedUrls(planId).subList(purgedBefore, purgedUrls(planId).size()))
+                .contains(CDN_BASE + "/" + lesson);
+        assertThat(owedPurgePaths(edited.id())).isEmpty();
+    }
+
+    private ExportLocks.Held awaitPurgeLock() {
+        AtomicReference<ExportLocks.Held> held = new AtomicReference<>();
+        await("the purge worker's lock").atMost(Duration.ofSeconds(30))
+                .until(() -> locks.tryLockPurge().map(lock -> {
+                    held.set(lock);
+                    return true;
+                }).orElse(false));
+        return held.get();
+    }
+
+    private List<String> owedPurgePaths(long logId) {
+        return jdbc.sql("select path from cdn_purge_pending where log_id = ?").param(logId).query(String.class).list();
     }
 
     @Test

@@ -13,6 +13,9 @@ public interface ExportLocks {
 
     Optional<Held> tryLockBatch();
 
+    /** The one cache-purge worker of the cluster, so that all purges together stay within Cloudflare's limits. */
+    Optional<Held> tryLockPurge();
+
     /** A held lock; closing releases it. A lock also ends with the holder's database session. */
     interface Held extends AutoCloseable {
 

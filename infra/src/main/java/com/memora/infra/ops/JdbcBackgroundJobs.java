@@ -288,6 +288,7 @@ class JdbcBackgroundJobs implements BackgroundJobs, DisposableBean {
         private long lastCancelCheck = System.nanoTime() - CANCEL_CHECK_INTERVAL_NANOS;
         private boolean cancelRequested;
         private boolean dirty;
+        private final Object flushing = new Object();
 
         ThrottledProgress(UUID id) {
             this.id = id;
@@ -302,30 +303,36 @@ class JdbcBackgroundJobs implements BackgroundJobs, DisposableBean {
             this.dirty = true;
         }
 
-        /** Writes the latest figures if they changed; the job thread is only held while they are copied. */
+        /**
+         * Writes the latest figures if they changed; the job's updates are only held while they are copied. Flushes
+         * run one at a time (the flusher's and the job's last one), so an older copy never lands after a newer one
+         * — or after the job's end.
+         */
         void flush() {
-            long doneNow;
-            long totalNow;
-            String messageNow;
-            Map<String, Object> detailsNow;
-            synchronized (this) {
-                if (!dirty) {
-                    return;
+            synchronized (flushing) {
+                long doneNow;
+                long totalNow;
+                String messageNow;
+                Map<String, Object> detailsNow;
+                synchronized (this) {
+                    if (!dirty) {
+                        return;
+                    }
+                    doneNow = done;
+                    totalNow = total;
+                    messageNow = message;
+                    detailsNow = details;
+                    dirty = false;
                 }
-                doneNow = done;
-                totalNow = total;
-                messageNow = message;
-                detailsNow = details;
-                dirty = false;
+                jdbc.sql("""
+                         update background_job set done = :done, total = :total, message = :message,
+                                details = cast(:details as jsonb), updated_at = :now
+                         where id = :id
+                         """)
+                    .param("done", doneNow).param("total", totalNow).param("message", messageNow)
+                    .param("details", toJson(detailsNow)).param("now", now()).param("id", id)
+                    .update();
             }
-            jdbc.sql("""
-                     update background_job set done = :done, total = :total, message = :message,
-                            details = cast(:details as jsonb), updated_at = :now
-                     where id = :id
-                     """)
-                .param("done", doneNow).param("total", totalNow).param("message", messageNow)
-                .param("details", toJson(detailsNow)).param("now", now()).param("id", id)
-                .update();
         }
 
         @Override

@@ -96,7 +96,9 @@ class ExportFailuresTest extends IntegrationTest {
             JsonNode shown = export.editor.get("/api/plans/" + planId).json();
             assertThat(shown.get("build_status").asText()).isEqualTo("FAILED");
             assertThat(shown.get("build_error").asText()).contains("schema violation");
-            assertThat(alerts("export-build-failed", planId)).isNotEmpty();
+            // the alert follows the build's bookkeeping on the build's thread
+            await().atMost(Duration.ofSeconds(10))
+                   .untilAsserted(() -> assertThat(alerts("export-build-failed", planId)).isNotEmpty());
         } finally {
             jdbc.sql("update content_node set stages = cast(? as jsonb) where kind = 'lesson' and id = ?")
                 .param(stored).param(ids.get("lesson")).update();

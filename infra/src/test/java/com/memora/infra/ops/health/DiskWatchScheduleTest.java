@@ -19,6 +19,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -74,10 +75,14 @@ class DiskWatchScheduleTest extends IntegrationTest {
             assertThat(admin().get("/api/admin/health/disk").json().get("generation_paused").asBoolean())
                     .as("low disk noticed while every shared thread is busy").isTrue();
 
-            // another node holds the disk watch's lock: this one does not measure meanwhile
-            SimpleLock otherNode = shedLock.lock(new LockConfiguration(Instant.now(), DiskWatchSchedule.LOCK_NAME,
-                                                                       Duration.ofMinutes(5), Duration.ZERO))
-                                           .orElseThrow();
+            // another node holds the disk watch's lock: this one does not measure meanwhile. A tick holds the lock
+            // while it checks, so the other node takes it between two ticks.
+            SimpleLock otherNode = await("the disk watch's lock between two ticks")
+                    .pollInterval(Duration.ofMillis(10)).atMost(Duration.ofSeconds(5))
+                    .until(() -> shedLock.lock(new LockConfiguration(Instant.now(), DiskWatchSchedule.LOCK_NAME,
+                                                                      Duration.ofMinutes(5), Duration.ZERO)),
+                           Optional::isPresent)
+                    .orElseThrow();
             int beforeOther = awaitTickBoundary(checks);
             await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(2))
                    .until(() -> checks.get() == beforeOther);

@@ -1,5 +1,6 @@
 package com.memora.infra.metrics;
 
+import com.memora.infra.axon.deadletter.ParkedEvents;
 import com.memora.projection.export.health.ContentHealthReport;
 import com.memora.projection.export.health.HealthCheckRun;
 import com.memora.projection.export.health.HealthCheckRuns;
@@ -62,15 +63,14 @@ class OperationsGauges {
     private final Cached<ProjectionPositions.Snapshot> positions;
 
     OperationsGauges(MeterRegistry registry, EventProcessingConfiguration processing, JdbcClient jdbc,
-                     DirtyPlans dirtyPlans, PendingRemovals removals, PendingPurges purges, BatchState batchState,
-                     LocalContentStore store, ReviewQueues reviewQueues, ProjectionPositions projectionPositions,
-                     HealthCheckRuns healthRuns) {
+                     ParkedEvents parkedEvents, DirtyPlans dirtyPlans, PendingRemovals removals, PendingPurges purges,
+                     BatchState batchState, LocalContentStore store, ReviewQueues reviewQueues,
+                     ProjectionPositions projectionPositions, HealthCheckRuns healthRuns) {
         this.registry = registry;
         this.processing = processing;
         this.planStatuses = new Cached<>(() -> counts(jdbc, "select status, count(*) from export_plan_state "
                                                             + "group by status"), FRESH_FOR);
-        this.deadLetters = new Cached<>(() -> counts(jdbc, "select processing_group, count(*) from dead_letter_entry "
-                                                           + "group by processing_group"), FRESH_FOR);
+        this.deadLetters = new Cached<>(parkedEvents::countsByGroup, FRESH_FOR);
         this.positions = new Cached<>(projectionPositions::read, FRESH_FOR);
         Cached<BatchState.Snapshot> batch = new Cached<>(batchState::read, FRESH_FOR);
 

@@ -1,17 +1,16 @@
 package com.memora.infra.ops;
 
+import com.memora.infra.axon.deadletter.ParkedEvents;
 import com.memora.infra.axon.replay.ProjectionReplays;
 import com.memora.infra.axon.replay.ReplayStatus;
 import com.memora.infra.metrics.ProjectionPositions;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,22 +28,20 @@ class ProcessorsController {
     private final EventProcessingConfiguration processing;
     private final ProjectionReplays replays;
     private final ProjectionPositions positions;
-    private final JdbcClient jdbc;
+    private final ParkedEvents parkedEvents;
 
     ProcessorsController(EventProcessingConfiguration processing, ProjectionReplays replays,
-                         ProjectionPositions positions, JdbcClient jdbc) {
+                         ProjectionPositions positions, ParkedEvents parkedEvents) {
         this.processing = processing;
         this.replays = replays;
         this.positions = positions;
-        this.jdbc = jdbc;
+        this.parkedEvents = parkedEvents;
     }
 
     @GetMapping
     ProcessorsResponse processors() {
         ProjectionPositions.Snapshot stored = positions.read();
-        Map<String, Long> parked = new HashMap<>();
-        jdbc.sql("select processing_group, count(*) from dead_letter_entry group by processing_group")
-            .query((rs, row) -> parked.put(rs.getString(1), rs.getLong(2))).list();
+        Map<String, Long> parked = parkedEvents.countsByGroup();
         List<Processor> processors = processing.eventProcessors().entrySet().stream()
                 .filter(entry -> entry.getValue() instanceof StreamingEventProcessor)
                 .map(Map.Entry::getKey)

@@ -2,13 +2,11 @@ package com.memora.infra.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.memora.infra.web.Problems;
-import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
@@ -26,9 +24,7 @@ class RejectedRequestProblems {
     RequestRejectedHandler problemForRejectedRequests(ObjectMapper objectMapper) {
         return (request, response, rejected) -> {
             log.debug("Rejected request {}: {}", request.getRequestURI(), rejected.getMessage());
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            objectMapper.writeValue(response.getOutputStream(), Problems.of(
+            ProblemResponses.write(response, objectMapper, Problems.of(
                     HttpStatus.BAD_REQUEST, "rejected-path", "Invalid request path",
                     "The request path is not allowed: it contains a '..' or '.' segment, an encoded separator, a"
                     + " double slash or another character sequence the service never serves"));

@@ -2,14 +2,11 @@ package com.memora.infra.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.memora.infra.web.Problems;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -24,7 +21,6 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-import java.io.IOException;
 
 /**
  * Bearer JWTs (decisions X2): {@code sub} is the user id, the {@code roles} claim holds ADMIN, EDITOR and/or
@@ -101,7 +97,7 @@ public class SecurityConfiguration {
         return (request, response, exception) -> {
             bearer.commence(request, response, exception); // keeps the WWW-Authenticate header
             boolean tokenSent = request.getHeader("Authorization") != null;
-            writeProblem(response, objectMapper, Problems.of(
+            ProblemResponses.write(response, objectMapper, Problems.of(
                     HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
                     tokenSent ? "The bearer token is invalid or expired" : "A bearer token is required"));
         };
@@ -111,15 +107,8 @@ public class SecurityConfiguration {
         BearerTokenAccessDeniedHandler bearer = new BearerTokenAccessDeniedHandler();
         return (request, response, exception) -> {
             bearer.handle(request, response, exception);
-            writeProblem(response, objectMapper, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+            ProblemResponses.write(response, objectMapper, Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
                                                              "Your role does not allow this request"));
         };
-    }
-
-    private static void writeProblem(HttpServletResponse response, ObjectMapper objectMapper,
-                                     ProblemDetail problem) throws IOException {
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        objectMapper.writeValue(response.getOutputStream(), problem);
     }
 }

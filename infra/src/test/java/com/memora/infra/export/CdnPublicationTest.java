@@ -1,18 +1,13 @@
 package com.memora.infra.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.memora.infra.axon.replay.ProjectionReplays;
 import com.memora.infra.testsupport.Ids;
 import com.memora.infra.testsupport.IntegrationTest;
 import com.memora.infra.testsupport.TestServers;
-import com.memora.infra.testsupport.TestTokens;
 import com.memora.projection.export.cdn.Md5;
 import com.memora.projection.export.cdn.SigningWindow;
 import com.memora.projection.export.pipeline.BuildTrigger;
-import com.memora.projection.export.pipeline.DirtyPlans;
-import com.memora.projection.export.pipeline.ExportBatch;
 import com.memora.projection.export.pipeline.ExportLocks;
-import com.memora.projection.export.pipeline.PublicationStates;
 import com.memora.projection.export.pipeline.PublicationStatus;
 import com.memora.projection.export.pipeline.SyncLog;
 import com.memora.projection.export.pipeline.SyncLogEntry;
@@ -58,14 +53,6 @@ class CdnPublicationTest extends IntegrationTest {
     private static final TestBucket BUCKET = new TestBucket("cdnwire-publication");
 
     @Autowired
-    ProjectionReplays replays;
-    @Autowired
-    ExportBatch batch;
-    @Autowired
-    DirtyPlans dirtyPlans;
-    @Autowired
-    PublicationStates states;
-    @Autowired
     SyncLog syncLog;
     @Autowired
     CdnDebts debts;
@@ -80,8 +67,7 @@ class CdnPublicationTest extends IntegrationTest {
 
     @BeforeEach
     void cdnBehindCloudflare() {
-        export = new ExportFixture(api(TestTokens.editor()), api(TestTokens.admin()), replays, jdbc, batch,
-                                   dirtyPlans, states, syncLog, dataDir().resolve("content"));
+        export = exportFixture();
         save(export.admin, behindCloudflare());
     }
 

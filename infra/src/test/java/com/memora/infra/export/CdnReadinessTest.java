@@ -1,7 +1,6 @@
 package com.memora.infra.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.memora.infra.axon.replay.ProjectionReplays;
 import com.memora.infra.testsupport.ApiClient;
 import com.memora.infra.testsupport.IntegrationTest;
 import com.memora.infra.testsupport.TestServers;
@@ -9,11 +8,7 @@ import com.memora.infra.testsupport.TestTokens;
 import com.memora.projection.export.cdn.CdnHealth;
 import com.memora.projection.export.cdn.Md5;
 import com.memora.projection.export.pipeline.BuildTrigger;
-import com.memora.projection.export.pipeline.DirtyPlans;
-import com.memora.projection.export.pipeline.ExportBatch;
-import com.memora.projection.export.pipeline.PublicationStates;
 import com.memora.projection.export.pipeline.PublicationStatus;
-import com.memora.projection.export.pipeline.SyncLog;
 import com.memora.projection.export.publication.CdnPublicationTick;
 import com.memora.projection.export.publication.CdnPublications;
 import com.memora.projection.export.publication.CdnReadiness;
@@ -50,16 +45,6 @@ class CdnReadinessTest extends IntegrationTest {
     private static final TestBucket BUCKET = new TestBucket("cdnwire-readiness");
 
     @Autowired
-    ProjectionReplays replays;
-    @Autowired
-    ExportBatch batch;
-    @Autowired
-    DirtyPlans dirtyPlans;
-    @Autowired
-    PublicationStates states;
-    @Autowired
-    SyncLog syncLog;
-    @Autowired
     CdnPublicationTick tick;
     @Autowired
     CdnPublications publications;
@@ -73,8 +58,7 @@ class CdnReadinessTest extends IntegrationTest {
 
     @BeforeEach
     void cdnOnAFreshBucket() {
-        export = new ExportFixture(api(TestTokens.editor()), api(TestTokens.admin()), replays, jdbc, batch,
-                                   dirtyPlans, states, syncLog, dataDir().resolve("content"));
+        export = exportFixture();
         player = api(TestTokens.player("student-readiness"));
         // switched off and on again: not ready until the next full sync and parity check
         save(export.admin, with(enabledOn(BUCKET.name), "enabled", false));

@@ -1,18 +1,12 @@
 package com.memora.infra.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.memora.infra.axon.replay.ProjectionReplays;
 import com.memora.infra.testsupport.ApiClient;
 import com.memora.infra.testsupport.IntegrationTest;
 import com.memora.infra.testsupport.TestServers;
-import com.memora.infra.testsupport.TestTokens;
 import com.memora.projection.export.cdn.CdnHealth;
 import com.memora.projection.export.pipeline.BuildTrigger;
-import com.memora.projection.export.pipeline.DirtyPlans;
-import com.memora.projection.export.pipeline.ExportBatch;
-import com.memora.projection.export.pipeline.PublicationStates;
 import com.memora.projection.export.pipeline.PublicationStatus;
-import com.memora.projection.export.pipeline.SyncLog;
 import com.memora.projection.export.pipeline.SyncLogEntry;
 import com.memora.projection.export.publication.CdnDebtState;
 import com.memora.projection.export.publication.CdnDebts;
@@ -54,16 +48,6 @@ class CdnRetryTest extends IntegrationTest {
             Duration.ofMinutes(15), Duration.ofMinutes(15), Duration.ofMinutes(15));
 
     @Autowired
-    ProjectionReplays replays;
-    @Autowired
-    ExportBatch batch;
-    @Autowired
-    DirtyPlans dirtyPlans;
-    @Autowired
-    PublicationStates states;
-    @Autowired
-    SyncLog syncLog;
-    @Autowired
     CdnDebts debts;
     @Autowired
     CdnPublications publications;
@@ -76,8 +60,7 @@ class CdnRetryTest extends IntegrationTest {
 
     @BeforeEach
     void cdnOnTheTestServer() {
-        export = new ExportFixture(api(TestTokens.editor()), api(TestTokens.admin()), replays, jdbc, batch,
-                                   dirtyPlans, states, syncLog, dataDir().resolve("content"));
+        export = exportFixture();
         save(export.admin, enabledOn(BUCKET.name));
         health.recordSuccess();
         clock.freezeAt(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));

@@ -1,7 +1,6 @@
 package com.memora.infra.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.memora.infra.axon.replay.ProjectionReplays;
 import com.memora.infra.cdn.CdnSettingsFixture;
 import com.memora.infra.ops.health.ContentHealthJobs;
 import com.memora.infra.ops.health.HealthCheckLock;
@@ -28,10 +27,8 @@ import com.memora.projection.export.pipeline.DiskWatch;
 import com.memora.projection.export.pipeline.ExportBatch;
 import com.memora.projection.export.pipeline.ExportLocks;
 import com.memora.projection.export.pipeline.ExportWakeUp;
-import com.memora.projection.export.pipeline.PublicationStates;
 import com.memora.projection.export.pipeline.PublicationStatus;
 import com.memora.projection.export.pipeline.ReplayRebuilds;
-import com.memora.projection.export.pipeline.SyncLog;
 import com.memora.projection.export.staging.ContentFile;
 import com.memora.projection.export.staging.LocalContentStore;
 import io.minio.BucketExistsArgs;
@@ -82,15 +79,9 @@ class ContentHealthTest extends IntegrationTest {
     private static final String BUCKET = "health-scan";
 
     @Autowired
-    ProjectionReplays replays;
-    @Autowired
     ExportBatch batch;
     @Autowired
     DirtyPlans dirtyPlans;
-    @Autowired
-    PublicationStates states;
-    @Autowired
-    SyncLog syncLog;
     @Autowired
     ExpectedFiles expectedFiles;
     @Autowired
@@ -126,8 +117,7 @@ class ContentHealthTest extends IntegrationTest {
     @BeforeEach
     void setUp() {
         admin = api(TestTokens.admin());
-        export = new ExportFixture(api(TestTokens.editor()), admin, replays, jdbc, batch, dirtyPlans, states, syncLog,
-                                   contentRoot());
+        export = exportFixture(admin);
     }
 
     private static Path contentRoot() {

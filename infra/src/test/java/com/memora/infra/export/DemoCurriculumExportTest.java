@@ -2,16 +2,10 @@ package com.memora.infra.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.memora.infra.axon.replay.ProjectionReplays;
 import com.memora.infra.testsupport.ApiClient;
 import com.memora.infra.testsupport.IntegrationTest;
-import com.memora.infra.testsupport.TestTokens;
 import com.memora.projection.export.files.FileKind;
-import com.memora.projection.export.pipeline.DirtyPlans;
-import com.memora.projection.export.pipeline.ExportBatch;
-import com.memora.projection.export.pipeline.PublicationStates;
 import com.memora.projection.export.pipeline.PublicationStatus;
-import com.memora.projection.export.pipeline.SyncLog;
 import com.memora.projection.export.schema.ExportSchemaValidator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,16 +34,6 @@ class DemoCurriculumExportTest extends IntegrationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
-    ProjectionReplays replays;
-    @Autowired
-    ExportBatch batch;
-    @Autowired
-    DirtyPlans dirtyPlans;
-    @Autowired
-    PublicationStates states;
-    @Autowired
-    SyncLog syncLog;
-    @Autowired
     ExportSchemaValidator validator;
 
     /** The import and the builds are the same for every test of this class: done once. */
@@ -59,8 +43,7 @@ class DemoCurriculumExportTest extends IntegrationTest {
 
     @BeforeEach
     void importAndBuildTheDemo() throws IOException {
-        export = new ExportFixture(api(TestTokens.editor()), api(TestTokens.admin()), replays, jdbc, batch,
-                                   dirtyPlans, states, syncLog, dataDir().resolve("content"));
+        export = exportFixture();
         if (imported) {
             return;
         }

@@ -1,18 +1,14 @@
 package com.memora.infra.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.memora.infra.axon.replay.ProjectionReplays;
 import com.memora.infra.testsupport.ApiClient;
 import com.memora.infra.testsupport.IntegrationTest;
 import com.memora.infra.testsupport.TestServers;
 import com.memora.infra.testsupport.TestTokens;
 import com.memora.projection.export.pipeline.BatchRun;
-import com.memora.projection.export.pipeline.DirtyPlans;
 import com.memora.projection.export.pipeline.DiskWatch;
 import com.memora.projection.export.pipeline.ExportBatch;
-import com.memora.projection.export.pipeline.PublicationStates;
 import com.memora.projection.export.pipeline.PublicationStatus;
-import com.memora.projection.export.pipeline.SyncLog;
 import com.memora.projection.export.staging.DiskSpace;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -41,15 +37,7 @@ class DiskWatchTest extends IntegrationTest {
     private static final long GIB = 1024L * 1024 * 1024;
 
     @Autowired
-    ProjectionReplays replays;
-    @Autowired
     ExportBatch batch;
-    @Autowired
-    DirtyPlans dirtyPlans;
-    @Autowired
-    PublicationStates states;
-    @Autowired
-    SyncLog syncLog;
     @Autowired
     DiskWatch diskWatch;
 
@@ -59,8 +47,7 @@ class DiskWatchTest extends IntegrationTest {
     @BeforeEach
     void setUp() {
         admin = api(TestTokens.admin());
-        export = new ExportFixture(api(TestTokens.editor()), admin, replays, jdbc, batch, dirtyPlans, states, syncLog,
-                                   dataDir().resolve("content"));
+        export = exportFixture(admin);
         // beyond the de-duplication window of low-disk alerts other tests raised: this one is news again
         clock.advance(Duration.ofHours(2));
     }

@@ -1,18 +1,14 @@
 package com.memora.infra.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.memora.infra.axon.replay.ProjectionReplays;
 import com.memora.infra.testsupport.Ids;
 import com.memora.infra.testsupport.IntegrationTest;
-import com.memora.infra.testsupport.TestTokens;
 import com.memora.projection.export.pipeline.BatchRun;
 import com.memora.projection.export.pipeline.BuildTrigger;
 import com.memora.projection.export.pipeline.DirtyPlans;
 import com.memora.projection.export.pipeline.ExportBatch;
 import com.memora.projection.export.pipeline.ExportLocks;
 import com.memora.projection.export.pipeline.PendingPlan;
-import com.memora.projection.export.pipeline.PublicationStates;
-import com.memora.projection.export.pipeline.SyncLog;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -44,24 +40,17 @@ class ExportBatchScheduleTest extends IntegrationTest {
             "signed_url_expiry_hours");
 
     @Autowired
-    ProjectionReplays replays;
-    @Autowired
     ExportBatch batch;
     @Autowired
     ExportLocks locks;
     @Autowired
     DirtyPlans dirtyPlans;
-    @Autowired
-    PublicationStates states;
-    @Autowired
-    SyncLog syncLog;
 
     private ExportFixture export;
 
     @BeforeEach
     void setUp() {
-        export = new ExportFixture(api(TestTokens.editor()), api(TestTokens.admin()), replays, jdbc, batch,
-                                   dirtyPlans, states, syncLog, dataDir().resolve("content"));
+        export = exportFixture();
     }
 
     @Test

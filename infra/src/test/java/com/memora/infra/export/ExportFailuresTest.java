@@ -1,20 +1,15 @@
 package com.memora.infra.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.memora.infra.axon.replay.ProjectionReplays;
 import com.memora.infra.files.ReadOnlyDirectory;
 import com.memora.infra.testsupport.IntegrationTest;
-import com.memora.infra.testsupport.TestTokens;
 import com.memora.projection.export.pipeline.BatchRun;
 import com.memora.projection.export.pipeline.BuildTrigger;
-import com.memora.projection.export.pipeline.DirtyPlans;
 import com.memora.projection.export.pipeline.ExportBatch;
 import com.memora.projection.export.pipeline.ExportLocks;
 import com.memora.projection.export.pipeline.PlanBuildOutcome;
 import com.memora.projection.export.pipeline.PlanExporter;
-import com.memora.projection.export.pipeline.PublicationStates;
 import com.memora.projection.export.pipeline.PublicationStatus;
-import com.memora.projection.export.pipeline.SyncLog;
 import com.memora.projection.export.pipeline.SyncLogEntry;
 import com.memora.projection.export.staging.DiskSpace;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,26 +38,17 @@ import static org.awaitility.Awaitility.await;
 class ExportFailuresTest extends IntegrationTest {
 
     @Autowired
-    ProjectionReplays replays;
-    @Autowired
     ExportBatch batch;
     @Autowired
     PlanExporter exporter;
     @Autowired
     ExportLocks locks;
-    @Autowired
-    DirtyPlans dirtyPlans;
-    @Autowired
-    PublicationStates states;
-    @Autowired
-    SyncLog syncLog;
 
     private ExportFixture export;
 
     @BeforeEach
     void setUp() {
-        export = new ExportFixture(api(TestTokens.editor()), api(TestTokens.admin()), replays, jdbc, batch,
-                                   dirtyPlans, states, syncLog, dataDir().resolve("content"));
+        export = exportFixture();
     }
 
     /**

@@ -1,16 +1,12 @@
 package com.memora.infra.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.memora.infra.axon.replay.ProjectionReplays;
 import com.memora.infra.testsupport.ApiClient;
 import com.memora.infra.testsupport.Ids;
 import com.memora.infra.testsupport.IntegrationTest;
 import com.memora.infra.testsupport.TestTokens;
-import com.memora.projection.export.pipeline.DirtyPlans;
 import com.memora.projection.export.pipeline.ExportBatch;
 import com.memora.projection.export.pipeline.ExportLocks;
-import com.memora.projection.export.pipeline.PublicationStates;
-import com.memora.projection.export.pipeline.SyncLog;
 import com.memora.projection.export.pipeline.SyncLogEntry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,17 +23,9 @@ import static org.awaitility.Awaitility.await;
 class ExportOperationsApiTest extends IntegrationTest {
 
     @Autowired
-    ProjectionReplays replays;
-    @Autowired
     ExportBatch batch;
     @Autowired
     ExportLocks locks;
-    @Autowired
-    DirtyPlans dirtyPlans;
-    @Autowired
-    PublicationStates states;
-    @Autowired
-    SyncLog syncLog;
 
     private ExportFixture export;
     private ApiClient admin;
@@ -45,8 +33,7 @@ class ExportOperationsApiTest extends IntegrationTest {
     @BeforeEach
     void setUp() {
         admin = api(TestTokens.admin());
-        export = new ExportFixture(api(TestTokens.editor()), admin, replays, jdbc, batch, dirtyPlans, states,
-                                   syncLog, dataDir().resolve("content"));
+        export = exportFixture(admin);
     }
 
     @Test

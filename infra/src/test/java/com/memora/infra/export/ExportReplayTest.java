@@ -1,17 +1,13 @@
 package com.memora.infra.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.memora.infra.axon.replay.ProjectionReplays;
 import com.memora.infra.testsupport.IntegrationTest;
-import com.memora.infra.testsupport.TestTokens;
 import com.memora.projection.export.pipeline.BatchRun;
 import com.memora.projection.export.pipeline.BuildTrigger;
 import com.memora.projection.export.pipeline.DirtyPlans;
 import com.memora.projection.export.pipeline.ExportBatch;
 import com.memora.projection.export.pipeline.PlanBuildOutcome;
 import com.memora.projection.export.pipeline.PlanExporter;
-import com.memora.projection.export.pipeline.PublicationStates;
-import com.memora.projection.export.pipeline.SyncLog;
 import com.memora.projection.export.pipeline.SyncLogEntry;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -36,8 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ExportReplayTest extends IntegrationTest {
 
     @Autowired
-    ProjectionReplays replays;
-    @Autowired
     EventProcessingConfiguration processing;
     @Autowired
     ExportBatch batch;
@@ -45,17 +39,12 @@ class ExportReplayTest extends IntegrationTest {
     PlanExporter exporter;
     @Autowired
     DirtyPlans dirtyPlans;
-    @Autowired
-    PublicationStates states;
-    @Autowired
-    SyncLog syncLog;
 
     private ExportFixture export;
 
     @BeforeEach
     void setUp() {
-        export = new ExportFixture(api(TestTokens.editor()), api(TestTokens.admin()), replays, jdbc, batch,
-                                   dirtyPlans, states, syncLog, dataDir().resolve("content"));
+        export = exportFixture();
     }
 
     /** Two plans sharing a subject, with overrides, moves, trash and restore in their history. */

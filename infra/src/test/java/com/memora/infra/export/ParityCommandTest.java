@@ -1,13 +1,8 @@
 package com.memora.infra.export;
 
-import com.memora.infra.axon.replay.ProjectionReplays;
 import com.memora.infra.testsupport.IntegrationTest;
 import com.memora.infra.testsupport.TestTokens;
 import com.memora.projection.export.cdn.CdnHealth;
-import com.memora.projection.export.pipeline.DirtyPlans;
-import com.memora.projection.export.pipeline.ExportBatch;
-import com.memora.projection.export.pipeline.PublicationStates;
-import com.memora.projection.export.pipeline.SyncLog;
 import com.memora.projection.export.publication.CdnPublicationTick;
 import com.memora.projection.export.publication.CdnReadiness;
 import org.junit.jupiter.api.Assumptions;
@@ -45,16 +40,6 @@ class ParityCommandTest extends IntegrationTest {
     private static final Path COMMAND = Path.of("..", "bin", "memora").toAbsolutePath().normalize();
 
     @Autowired
-    ProjectionReplays replays;
-    @Autowired
-    ExportBatch batch;
-    @Autowired
-    DirtyPlans dirtyPlans;
-    @Autowired
-    PublicationStates states;
-    @Autowired
-    SyncLog syncLog;
-    @Autowired
     CdnPublicationTick tick;
     @Autowired
     CdnHealth health;
@@ -63,8 +48,7 @@ class ParityCommandTest extends IntegrationTest {
 
     @BeforeEach
     void cdnOnItsOwnBucket() {
-        export = new ExportFixture(api(TestTokens.editor()), api(TestTokens.admin()), replays, jdbc, batch,
-                                   dirtyPlans, states, syncLog, dataDir().resolve("content"));
+        export = exportFixture();
         save(export.admin, enabledOn(BUCKET.name));
         health.recordSuccess();
     }

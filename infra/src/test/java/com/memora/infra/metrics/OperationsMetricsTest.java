@@ -1,7 +1,6 @@
 package com.memora.infra.metrics;
 
 import com.memora.infra.axon.FailingTestProjection;
-import com.memora.infra.axon.replay.ProjectionReplays;
 import com.memora.infra.export.ExportFixture;
 import com.memora.infra.testsupport.ApiClient;
 import com.memora.infra.testsupport.Ids;
@@ -10,8 +9,6 @@ import com.memora.infra.testsupport.TestTokens;
 import com.memora.projection.export.pipeline.DirtyPlans;
 import com.memora.projection.export.pipeline.ExportBatch;
 import com.memora.projection.export.pipeline.ExportLocks;
-import com.memora.projection.export.pipeline.PublicationStates;
-import com.memora.projection.export.pipeline.SyncLog;
 import com.memora.projection.export.staging.DiskSpace;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -36,17 +33,11 @@ import static org.awaitility.Awaitility.await;
 class OperationsMetricsTest extends IntegrationTest {
 
     @Autowired
-    ProjectionReplays replays;
-    @Autowired
     ExportBatch batch;
     @Autowired
     ExportLocks locks;
     @Autowired
     DirtyPlans dirtyPlans;
-    @Autowired
-    PublicationStates states;
-    @Autowired
-    SyncLog syncLog;
     @Autowired
     EventProcessingConfiguration processing;
     @Autowired
@@ -60,8 +51,7 @@ class OperationsMetricsTest extends IntegrationTest {
     @BeforeEach
     void setUp() {
         admin = api(TestTokens.admin());
-        export = new ExportFixture(api(TestTokens.editor()), admin, replays, jdbc, batch, dirtyPlans, states, syncLog,
-                                   dataDir().resolve("content"));
+        export = exportFixture(admin);
     }
 
     private PrometheusScrape scrape() {

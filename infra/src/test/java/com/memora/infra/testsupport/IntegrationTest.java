@@ -1,6 +1,13 @@
 package com.memora.infra.testsupport;
 
 import com.memora.infra.MemoraApplication;
+import com.memora.infra.axon.replay.ProjectionReplays;
+import com.memora.infra.export.ExportFixture;
+import com.memora.infra.export.ExportFixtures;
+import com.memora.projection.export.pipeline.DirtyPlans;
+import com.memora.projection.export.pipeline.ExportBatch;
+import com.memora.projection.export.pipeline.PublicationStates;
+import com.memora.projection.export.pipeline.SyncLog;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,6 +59,9 @@ public abstract class IntegrationTest {
     @Autowired
     protected AdjustableFreeSpace freeSpace;
 
+    @Autowired
+    private ExportFixtures exportFixtures;
+
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
         TestServers.get().properties((name, value) -> registry.add(name, () -> value));
@@ -74,6 +84,15 @@ public abstract class IntegrationTest {
 
     protected ApiClient api(String token) {
         return new ApiClient("http://localhost:" + port, token);
+    }
+
+    /** The export pipeline driven by an editor and this admin client, on the service's content root. */
+    protected ExportFixture exportFixture(ApiClient admin) {
+        return exportFixtures.create(api(TestTokens.editor()), admin, dataDir().resolve("content"));
+    }
+
+    protected ExportFixture exportFixture() {
+        return exportFixture(api(TestTokens.admin()));
     }
 
     protected ApiClient anonymous() {
@@ -104,6 +123,12 @@ public abstract class IntegrationTest {
         @Bean
         AdjustableFreeSpace testFreeSpace() {
             return new AdjustableFreeSpace();
+        }
+
+        @Bean
+        ExportFixtures exportFixtures(ProjectionReplays replays, JdbcClient jdbc, ExportBatch batch,
+                                      DirtyPlans dirtyPlans, PublicationStates states, SyncLog syncLog) {
+            return new ExportFixtures(replays, jdbc, batch, dirtyPlans, states, syncLog);
         }
     }
 }

@@ -1,6 +1,5 @@
 package com.memora.infra.ops.dashboard;
 
-import com.memora.infra.axon.replay.ProjectionReplays;
 import com.memora.infra.cdn.CdnSettingsFixture;
 import com.memora.infra.export.ExportFixture;
 import com.memora.infra.metrics.PrometheusScrape;
@@ -8,11 +7,7 @@ import com.memora.infra.testsupport.IntegrationTest;
 import com.memora.infra.testsupport.TestServers;
 import com.memora.infra.testsupport.TestTokens;
 import com.memora.projection.export.cdn.CdnHealth;
-import com.memora.projection.export.pipeline.DirtyPlans;
-import com.memora.projection.export.pipeline.ExportBatch;
-import com.memora.projection.export.pipeline.PublicationStates;
 import com.memora.projection.export.pipeline.PublicationStatus;
-import com.memora.projection.export.pipeline.SyncLog;
 import com.memora.projection.export.publication.CdnPublications;
 import io.minio.BucketExistsArgs;
 import io.minio.MakeBucketArgs;
@@ -54,16 +49,6 @@ class DashboardDeadLetterBrowserTest extends IntegrationTest {
     private static final int RETRIES = 7;
 
     @Autowired
-    ProjectionReplays replays;
-    @Autowired
-    ExportBatch batch;
-    @Autowired
-    DirtyPlans dirtyPlans;
-    @Autowired
-    PublicationStates states;
-    @Autowired
-    SyncLog syncLog;
-    @Autowired
     CdnPublications publications;
     @Autowired
     CdnHealth cdnHealth;
@@ -79,8 +64,7 @@ class DashboardDeadLetterBrowserTest extends IntegrationTest {
         if (!minio.bucketExists(BucketExistsArgs.builder().bucket(BUCKET).build())) {
             minio.makeBucket(MakeBucketArgs.builder().bucket(BUCKET).build());
         }
-        export = new ExportFixture(api(TestTokens.editor()), api(TestTokens.admin()), replays, jdbc, batch,
-                                   dirtyPlans, states, syncLog, dataDir().resolve("content"));
+        export = exportFixture();
         CdnSettingsFixture.save(export.admin, CdnSettingsFixture.enabledOn(BUCKET));
         cdnHealth.recordSuccess();
         clock.freezeAt(Instant.now().truncatedTo(ChronoUnit.SECONDS));

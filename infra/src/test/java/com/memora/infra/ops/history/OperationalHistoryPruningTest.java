@@ -1,19 +1,13 @@
 package com.memora.infra.ops.history;
 
-import com.memora.infra.axon.replay.ProjectionReplays;
 import com.memora.infra.export.ExportFixture;
 import com.memora.infra.scheduling.ClusterJobRunner;
 import com.memora.infra.testsupport.IntegrationTest;
-import com.memora.infra.testsupport.TestTokens;
 import com.memora.kernel.ops.Alert;
 import com.memora.kernel.ops.AlertSeverity;
 import com.memora.kernel.ops.Alerts;
 import com.memora.kernel.ops.BackgroundJobs;
 import com.memora.kernel.ops.JobRun;
-import com.memora.projection.export.pipeline.DirtyPlans;
-import com.memora.projection.export.pipeline.ExportBatch;
-import com.memora.projection.export.pipeline.PublicationStates;
-import com.memora.projection.export.pipeline.SyncLog;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -37,16 +31,6 @@ import static org.awaitility.Awaitility.await;
 class OperationalHistoryPruningTest extends IntegrationTest {
 
     @Autowired
-    ProjectionReplays replays;
-    @Autowired
-    ExportBatch batch;
-    @Autowired
-    DirtyPlans dirtyPlans;
-    @Autowired
-    PublicationStates states;
-    @Autowired
-    SyncLog syncLog;
-    @Autowired
     Alerts alerts;
     @Autowired
     BackgroundJobs jobs;
@@ -61,9 +45,8 @@ class OperationalHistoryPruningTest extends IntegrationTest {
     private Instant now;
 
     @BeforeEach
-    void exportFixture() {
-        export = new ExportFixture(api(TestTokens.editor()), api(TestTokens.admin()), replays, jdbc, batch,
-                                   dirtyPlans, states, syncLog, dataDir().resolve("content"));
+    void setUp() {
+        export = exportFixture();
         now = clock.instant();
         // the job keeps its cluster lock a few minutes after each run (ShedLock reads the database's clock)
         jdbc.sql("update shedlock set lock_until = timezone('utc', now()) where name = ?")

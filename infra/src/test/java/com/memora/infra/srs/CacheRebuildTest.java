@@ -299,7 +299,7 @@ class CacheRebuildTest extends SrsOperationsTestSupport {
         awaitTracker(me, season, sequenceOf(submitted));
         restarts.check(); // the current run is handled
 
-        restartRedis();
+        redisRecovery.restartRedis();
         queue(me, season).add(0, "STALE-QUESTION");
         queue(me, season).add(-2, "#applied");
         JsonNode job = awaitJobSucceeded(admin().post("/api/admin/srs/seasons/" + season + "/rebuild-cache", null)

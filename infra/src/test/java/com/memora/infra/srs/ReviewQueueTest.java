@@ -2,7 +2,6 @@ package com.memora.infra.srs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.memora.infra.redis.RedisRestartDetector;
-import com.memora.infra.testsupport.TestServers;
 import com.memora.projection.srs.ReviewQueueProjection;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -77,8 +76,7 @@ class ReviewQueueTest extends ReviewTestSupport {
         restarts.check(); // the current run id is known
         assertThat(restarts.check()).isZero();
 
-        TestServers.get().interruptRedis();
-        TestServers.get().resumeRedis(); // a new redis-server process: new run id
+        redisRecovery.restartRedis(); // a new redis-server process: new run id
         // as if it had come back from an old append-only file: stale queues
         queue(me, season).add(0, "STALE-QUESTION");
         queue(me, season).add(-2, "#applied");

@@ -7,6 +7,7 @@ import com.memora.infra.testsupport.IntegrationTest;
 import com.memora.infra.testsupport.TestTokens;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.AfterEach;
 import org.redisson.api.RScoredSortedSet;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -33,6 +34,12 @@ abstract class ReviewTestSupport extends IntegrationTest {
 
     @Autowired
     protected RedissonClient redisson;
+
+    /** Whatever a test did to Redis, the next one finds it up, with Safe Mode over (see {@code RedisRecovery}). */
+    @AfterEach
+    void endRedisOutage() {
+        redisRecovery.endOutage();
+    }
 
     protected ApiClient editor() {
         return api(TestTokens.editor());

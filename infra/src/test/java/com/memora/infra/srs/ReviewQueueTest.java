@@ -43,6 +43,7 @@ class ReviewQueueTest extends ReviewTestSupport {
         String season = season(false, true);
         String me = newPlayer();
         JsonNode first = submit(me, season, rated("Q1", 1));
+        awaitProjected(me, season, sequenceOf(first));
         dueOk(me, "?season=" + season, first.get("consistency_token").asText());
         assertThat(queue(me, season).isExists()).isTrue();
         awaitProcessed(ReviewQueueProjection.PROCESSING_GROUP); // the first submission's update is behind us
@@ -51,6 +52,7 @@ class ReviewQueueTest extends ReviewTestSupport {
 
         JsonNode second = submit(me, season, rated("Q2", 1));
         await().atMost(Duration.ofSeconds(10)).until(() -> !queue(me, season).isExists());
+        awaitProjected(me, season, sequenceOf(second)); // so that the read rebuilds the queue, not only answers
         clock.advance(Duration.ofMinutes(5));
         JsonNode due = dueOk(me, "?season=" + season, second.get("consistency_token").asText());
         assertThat(questionIds(due)).containsExactly("Q1", "Q2");
@@ -72,7 +74,10 @@ class ReviewQueueTest extends ReviewTestSupport {
         String season = season(false, true);
         String me = newPlayer();
         JsonNode submitted = submit(me, season, rated("Q1", 1), rated("Q2", 4));
+        awaitProjected(me, season, sequenceOf(submitted));
         dueOk(me, "?season=" + season, submitted.get("consistency_token").asText());
+        assertThat(queue(me, season).isExists()).isTrue();
+        awaitProcessed(ReviewQueueProjection.PROCESSING_GROUP); // no queue update of this test meets the restart
         restarts.check(); // the current run id is known
         assertThat(restarts.check()).isZero();
 
@@ -102,6 +107,7 @@ class ReviewQueueTest extends ReviewTestSupport {
         String season = season(false, true);
         String me = newPlayer();
         JsonNode submitted = submit(me, season, rated("Q1", 1));
+        awaitProjected(me, season, sequenceOf(submitted));
         dueOk(me, "?season=" + season, submitted.get("consistency_token").asText());
         assertThat(restarts.check()).isZero();
 

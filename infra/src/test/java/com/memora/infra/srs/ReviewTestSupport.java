@@ -123,6 +123,24 @@ abstract class ReviewTestSupport extends IntegrationTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> trackerSequence(jdbc, playerId, season) >= sequence);
     }
 
+    /**
+     * Until the tracker and the player's queue, if there is one, reflect the submission with this sequence: what a
+     * read carrying its consistency token waits for. That read is no barrier: it waits at most
+     * {@code memora.srs.consistency-wait} (1 s), then answers from the tracker and the stored events without building
+     * or reading the queue. A test that needs more than that answer (the queue the read builds, a queue that is
+     * fresh, the tracker rows) awaits this first; a read after it, with nothing submitted since, uses or builds a
+     * queue that reflects the submission.
+     */
+    protected void awaitProjected(String playerId, String season, long sequence) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> trackerSequence(jdbc, playerId, season) >= sequence
+                                                            && queueMissingOrReflecting(playerId, season, sequence));
+    }
+
+    private boolean queueMissingOrReflecting(String playerId, String season, long sequence) {
+        Double applied = queue(playerId, season).getScore("#applied"); // -(sequence + 2)
+        return applied == null || -applied.longValue() - 2 >= sequence;
+    }
+
     /** Until the processing group has handled every event stored so far (on every segment). */
     protected void awaitProcessed(String group) {
         long head = jdbc.sql("select max(global_index) from domain_event_entry").query(Long.class).single();

@@ -64,6 +64,7 @@ class SafeModeTest extends ReviewTestSupport {
         String other = newPlayer();
         clock.freezeAt(Instant.parse("2026-10-05T08:00:00Z"));
         JsonNode before = submit(me, season, rated("Q1", 1), rated("Q2", 3));
+        awaitProjected(me, season, sequenceOf(before));
         dueOk(me, "?season=" + season, before.get("consistency_token").asText()); // the queue exists
         long startedBefore = notifications(SafeModeMonitor.STARTED);
         long endedBefore = notifications(SafeModeMonitor.ENDED);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.memora.infra.testsupport.IntegrationTest;
 import com.memora.infra.testsupport.TestServers;
 import com.memora.infra.testsupport.TestTokens;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -12,6 +13,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 class ReadinessTest extends IntegrationTest {
+
+    /** Redis came back as a new process: no stale pooled connection or open breaker is left to the next class. */
+    @AfterEach
+    void endRedisOutage() {
+        redisRecovery.endOutage();
+    }
 
     @Test
     void readinessIsTheDatabaseAndTheProcessorsOnly() {

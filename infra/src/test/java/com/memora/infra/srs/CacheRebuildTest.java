@@ -88,6 +88,7 @@ class CacheRebuildTest extends SrsOperationsTestSupport {
         String season = season(false, true);
         String me = newPlayer();
         JsonNode submitted = submit(me, season, rated("Q1", 3));
+        awaitProjected(me, season, sequenceOf(submitted)); // the rebuild finds the player's rows, the read a queue
         dueOk(me, "?season=" + season, token(submitted));
         // as if the queue projection had applied a submission the tracker has not yet
         queue(me, season).add(-(sequenceOf(submitted) + 1 + 2), "#applied");
@@ -204,6 +205,8 @@ class CacheRebuildTest extends SrsOperationsTestSupport {
         String other = newPlayer();
         JsonNode mine = submit(me, season, rated("Q1", 3), rated("Q2", 1));
         JsonNode theirs = submit(other, season, rated("Q1", 4));
+        awaitProjected(me, season, sequenceOf(mine));
+        awaitProjected(other, season, sequenceOf(theirs));
         dueOk(me, "?season=" + season, token(mine));
         dueOk(other, "?season=" + season, token(theirs));
         assertThat(keysOf(season)).isEqualTo(2);
@@ -246,7 +249,9 @@ class CacheRebuildTest extends SrsOperationsTestSupport {
         String season = season(false, true);
         for (int i = 0; i < 3; i++) {
             String player = newPlayer();
-            dueOk(player, "?season=" + season, token(submit(player, season, rated("Q1", 3))));
+            JsonNode submitted = submit(player, season, rated("Q1", 3));
+            awaitProjected(player, season, sequenceOf(submitted));
+            dueOk(player, "?season=" + season, token(submitted));
         }
         JsonNode status = admin().get("/api/admin/srs/cache?fresh=true").json();
         assertThat(status.get("redis_connected").asBoolean()).isTrue();
@@ -273,7 +278,9 @@ class CacheRebuildTest extends SrsOperationsTestSupport {
         JsonNode counted = admin().get("/api/admin/srs/cache?fresh=true").json();
         String season = season(false, true);
         String player = newPlayer();
-        dueOk(player, "?season=" + season, token(submit(player, season, rated("Q1", 3))));
+        JsonNode submitted = submit(player, season, rated("Q1", 3));
+        awaitProjected(player, season, sequenceOf(submitted));
+        dueOk(player, "?season=" + season, token(submitted));
 
         // a dashboard's poll right after: the counts of a moment ago, not another SCAN of every queue key
         JsonNode polled = admin().get("/api/admin/srs/cache").json();
@@ -299,7 +306,7 @@ class CacheRebuildTest extends SrsOperationsTestSupport {
         awaitTracker(me, season, sequenceOf(submitted));
         restarts.check(); // the current run is handled
 
-        restartRedis();
+        redisRecovery.restartRedis();
         queue(me, season).add(0, "STALE-QUESTION");
         queue(me, season).add(-2, "#applied");
         JsonNode job = awaitJobSucceeded(admin().post("/api/admin/srs/seasons/" + season + "/rebuild-cache", null)

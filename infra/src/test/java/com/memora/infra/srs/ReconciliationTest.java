@@ -32,6 +32,8 @@ class ReconciliationTest extends SrsOperationsTestSupport {
                               rated("Q5", 3));
         JsonNode two = submit(second, season, rated("Q1", 3), rated("Q2", 3), rated("Q3", 3));
         JsonNode three = submit(withoutQueue, season, rated("Q1", 3));
+        awaitProjected(first, season, sequenceOf(one));
+        awaitProjected(second, season, sequenceOf(two));
         dueOk(first, "?season=" + season, token(one));
         dueOk(second, "?season=" + season, token(two));
         awaitTracker(withoutQueue, season, sequenceOf(three));
@@ -76,6 +78,7 @@ class ReconciliationTest extends SrsOperationsTestSupport {
         String season = season(false, true);
         String me = newPlayer();
         JsonNode submitted = submit(me, season, rated("Q1", 3), rated("Q2", 3));
+        awaitProjected(me, season, sequenceOf(submitted));
         dueOk(me, "?season=" + season, token(submitted));
         awaitProcessed(ReviewQueueProjection.PROCESSING_GROUP);
         // as if the queue projection had applied a newer submission whose tracker update is still on its way
@@ -105,6 +108,8 @@ class ReconciliationTest extends SrsOperationsTestSupport {
         String late = newPlayer();
         JsonNode lostFirst = submit(lost, season, rated("Q1", 3));
         JsonNode lateFirst = submit(late, season, rated("Q1", 3));
+        awaitProjected(lost, season, sequenceOf(lostFirst));
+        awaitProjected(late, season, sequenceOf(lateFirst));
         dueOk(lost, "?season=" + season, token(lostFirst));
         dueOk(late, "?season=" + season, token(lateFirst));
         JsonNode lostSecond = submit(lost, season, rated("Q2", 1));

@@ -2,7 +2,6 @@ package com.memora.infra.srs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.memora.infra.redis.RedisRestartDetector;
-import com.memora.infra.testsupport.TestServers;
 import com.memora.projection.srs.ReviewQueueProjection;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +43,7 @@ class ReviewQueueTest extends ReviewTestSupport {
         String season = season(false, true);
         String me = newPlayer();
         JsonNode first = submit(me, season, rated("Q1", 1));
+        awaitProjected(me, season, sequenceOf(first));
         dueOk(me, "?season=" + season, first.get("consistency_token").asText());
         assertThat(queue(me, season).isExists()).isTrue();
         awaitProcessed(ReviewQueueProjection.PROCESSING_GROUP); // the first submission's update is behind us
@@ -52,6 +52,7 @@ class ReviewQueueTest extends ReviewTestSupport {
 
         JsonNode second = submit(me, season, rated("Q2", 1));
         await().atMost(Duration.ofSeconds(10)).until(() -> !queue(me, season).isExists());
+        awaitProjected(me, season, sequenceOf(second)); // so that the read rebuilds the queue, not only answers
         clock.advance(Duration.ofMinutes(5));
         JsonNode due = dueOk(me, "?season=" + season, second.get("consistency_token").asText());
         assertThat(questionIds(due)).containsExactly("Q1", "Q2");
@@ -73,12 +74,14 @@ class ReviewQueueTest extends ReviewTestSupport {
         String season = season(false, true);
         String me = newPlayer();
         JsonNode submitted = submit(me, season, rated("Q1", 1), rated("Q2", 4));
+        awaitProjected(me, season, sequenceOf(submitted));
         dueOk(me, "?season=" + season, submitted.get("consistency_token").asText());
+        assertThat(queue(me, season).isExists()).isTrue();
+        awaitProcessed(ReviewQueueProjection.PROCESSING_GROUP); // no queue update of this test meets the restart
         restarts.check(); // the current run id is known
         assertThat(restarts.check()).isZero();
 
-        TestServers.get().interruptRedis();
-        TestServers.get().resumeRedis(); // a new redis-server process: new run id
+        redisRecovery.restartRedis(); // a new redis-server process: new run id
         // as if it had come back from an old append-only file: stale queues
         queue(me, season).add(0, "STALE-QUESTION");
         queue(me, season).add(-2, "#applied");
@@ -104,6 +107,7 @@ class ReviewQueueTest extends ReviewTestSupport {
         String season = season(false, true);
         String me = newPlayer();
         JsonNode submitted = submit(me, season, rated("Q1", 1));
+        awaitProjected(me, season, sequenceOf(submitted));
         dueOk(me, "?season=" + season, submitted.get("consistency_token").asText());
         assertThat(restarts.check()).isZero();
 

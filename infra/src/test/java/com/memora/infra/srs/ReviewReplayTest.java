@@ -33,11 +33,11 @@ class ReviewReplayTest extends ReviewTestSupport {
         String season = season(false, true);
         String archived = season(false, true);
         List<String> players = List.of(newPlayer(), newPlayer());
-        Map<String, String> tokens = new LinkedHashMap<>();
+        Map<String, JsonNode> lastSubmitted = new LinkedHashMap<>();
         for (String player : players) {
             submit(player, season, rated("Q1", 1), withSubject(rated("Q2", 3), "MATH", "T1"));
             submit(player, season, rated("Q1", 3), rated("Q3", 4));
-            tokens.put(player, submit(player, season, rated("Q2", 2)).get("consistency_token").asText());
+            lastSubmitted.put(player, submit(player, season, rated("Q2", 2)));
             submit(player, archived, rated("OLD", 3));
         }
         clock.advance(Duration.ofDays(3));
@@ -45,7 +45,9 @@ class ReviewReplayTest extends ReviewTestSupport {
         Map<String, Map<String, Double>> queuesBefore = new LinkedHashMap<>();
         Map<String, JsonNode> dueBefore = new LinkedHashMap<>();
         for (String player : players) {
-            dueBefore.put(player, dueOk(player, "?season=" + season, tokens.get(player)));
+            JsonNode submitted = lastSubmitted.get(player);
+            awaitProjected(player, season, sequenceOf(submitted)); // tracker rows complete; the read builds the queue
+            dueBefore.put(player, dueOk(player, "?season=" + season, submitted.get("consistency_token").asText()));
             trackerBefore.put(player, trackerRows(player, season));
             queuesBefore.put(player, contents(player, season));
             awaitTracker(player, archived, 0);

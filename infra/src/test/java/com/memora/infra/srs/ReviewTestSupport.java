@@ -7,6 +7,7 @@ import com.memora.infra.testsupport.IntegrationTest;
 import com.memora.infra.testsupport.TestTokens;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.AfterEach;
 import org.redisson.api.RScoredSortedSet;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
@@ -33,6 +34,12 @@ abstract class ReviewTestSupport extends IntegrationTest {
 
     @Autowired
     protected RedissonClient redisson;
+
+    /** Whatever a test did to Redis, the next one finds it up, with Safe Mode over (see {@code RedisRecovery}). */
+    @AfterEach
+    void endRedisOutage() {
+        redisRecovery.endOutage();
+    }
 
     protected ApiClient editor() {
         return api(TestTokens.editor());
@@ -114,6 +121,24 @@ abstract class ReviewTestSupport extends IntegrationTest {
     /** Until the tracker holds the player's submission with this sequence. */
     protected void awaitTracker(String playerId, String season, long sequence) {
         await().atMost(Duration.ofSeconds(20)).until(() -> trackerSequence(jdbc, playerId, season) >= sequence);
+    }
+
+    /**
+     * Until the tracker and the player's queue, if there is one, reflect the submission with this sequence: what a
+     * read carrying its consistency token waits for. That read is no barrier: it waits at most
+     * {@code memora.srs.consistency-wait} (1 s), then answers from the tracker and the stored events without building
+     * or reading the queue. A test that needs more than that answer (the queue the read builds, a queue that is
+     * fresh, the tracker rows) awaits this first; a read after it, with nothing submitted since, uses or builds a
+     * queue that reflects the submission.
+     */
+    protected void awaitProjected(String playerId, String season, long sequence) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> trackerSequence(jdbc, playerId, season) >= sequence
+                                                            && queueMissingOrReflecting(playerId, season, sequence));
+    }
+
+    private boolean queueMissingOrReflecting(String playerId, String season, long sequence) {
+        Double applied = queue(playerId, season).getScore("#applied"); // -(sequence + 2)
+        return applied == null || -applied.longValue() - 2 >= sequence;
     }
 
     /** Until the processing group has handled every event stored so far (on every segment). */

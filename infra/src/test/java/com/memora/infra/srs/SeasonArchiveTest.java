@@ -57,6 +57,8 @@ class SeasonArchiveTest extends SrsOperationsTestSupport {
         clock.freezeAt(Instant.parse("2026-11-02T10:00:00Z"));
         JsonNode one = submit(first, season, rated("Q1", 3), withSubject(rated("Q2", 1), "MATH", "T1"));
         JsonNode two = submit(second, season, rated("Q1", 4));
+        awaitProjected(first, season, sequenceOf(one));
+        awaitProjected(second, season, sequenceOf(two));
         dueOk(first, "?season=" + season, token(one));
         dueOk(second, "?season=" + season, token(two));
         assertThat(keysOf(season)).isEqualTo(2);

@@ -1,12 +1,7 @@
 package com.memora.infra.srs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.memora.infra.redis.SafeModeMonitor;
 import com.memora.infra.testsupport.ApiClient;
-import com.memora.infra.testsupport.TestServers;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import org.junit.jupiter.api.AfterEach;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,53 +15,6 @@ import static org.awaitility.Awaitility.await;
 
 /** Jobs, queues, archive rows and replays for the tests of the SRS operations (issue 7). */
 abstract class SrsOperationsTestSupport extends ReviewTestSupport {
-
-    @Autowired
-    CircuitBreaker reviewQueuesCircuitBreaker;
-
-    @Autowired
-    SafeModeMonitor safeMode;
-
-    /**
-     * Leaves Redis up and Safe Mode over for the next test, whatever happened here: after a Redis restart the
-     * client's pooled connections to the old server fail once each, which would open the breaker in the next test.
-     */
-    @AfterEach
-    void endSafeMode() {
-        TestServers.get().resumeRedis();
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
-            for (int i = 0; i < 40; i++) {
-                redisson.getKeys().countExists("srs-test:warm-up");
-            }
-            return true;
-        });
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            if (reviewQueuesCircuitBreaker.getState() == CircuitBreaker.State.CLOSED) {
-                return true;
-            }
-            clock.advance(Duration.ofSeconds(10));
-            safeMode.probe();
-            return reviewQueuesCircuitBreaker.getState() == CircuitBreaker.State.CLOSED;
-        });
-        if (reviewQueuesCircuitBreaker.getMetrics().getNumberOfFailedCalls() > 0) {
-            reviewQueuesCircuitBreaker.reset(); // a failure of this test must not count towards the next one's
-        }
-    }
-
-    /**
-     * A real Redis restart (new run id, empty), then every pooled connection of the client used once so that the
-     * ones still pointing at the old server fail here and not in the code under test.
-     */
-    protected void restartRedis() {
-        TestServers.get().interruptRedis();
-        TestServers.get().resumeRedis();
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
-            for (int i = 0; i < 40; i++) {
-                redisson.getKeys().countExists("srs-test:warm-up");
-            }
-            return true;
-        });
-    }
 
     protected long keysOf(String season) {
         return redisson.getKeys().getKeysStreamByPattern("srs:*:" + season).count();

@@ -41,7 +41,7 @@ import java.nio.file.Path;
                               "memora.node-id=test-node",
                               // the deployment's key for secrets at rest (a fixed test key: 32 bytes 0x00..0x1f)
                               "memora.secrets.key=AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8="})
-@Import(IntegrationTest.TestClockConfiguration.class)
+@Import({IntegrationTest.TestClockConfiguration.class, RedisRecovery.class})
 @AutoConfigureObservability(tracing = false)
 public abstract class IntegrationTest {
 
@@ -58,6 +58,9 @@ public abstract class IntegrationTest {
 
     @Autowired
     protected AdjustableFreeSpace freeSpace;
+
+    @Autowired
+    protected RedisRecovery redisRecovery;
 
     @Autowired
     private ExportFixtures exportFixtures;

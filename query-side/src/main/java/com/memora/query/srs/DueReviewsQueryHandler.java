@@ -81,12 +81,7 @@ class DueReviewsQueryHandler {
             return fromTracker(read, false);
         }
         if (read.subject() != null) {
-            // the queues hold no subjects: the tracker answers, degraded and limited while Redis is failing
-            boolean degraded = queues.inSafeMode();
-            if (degraded) {
-                safeMode.admit(read.playerId());
-            }
-            return fromTracker(read, degraded);
+            return fromTrackerInsteadOfQueue(read); // the queues hold no subjects
         }
         try {
             return fromQueue(read);
@@ -98,7 +93,8 @@ class DueReviewsQueryHandler {
 
     private DueReviewsResponse fromQueue(Read read) {
         if (read.waitsFor() >= 0 && !awaitUntil(read, () -> queueAndTrackerReflect(read))) {
-            return fromTracker(read, false);
+            // also while the breaker is open: a lagging tracker gives up before Redis is tried at all
+            return fromTrackerInsteadOfQueue(read);
         }
         Optional<ReviewQueues.DuePage> page = queues.due(read.playerId(), read.seasonId(), read.now(), read.limit());
         if (page.isEmpty()) {
@@ -136,6 +132,15 @@ class DueReviewsQueryHandler {
         }
         OptionalLong queue = queues.appliedSequence(read.playerId(), read.seasonId());
         return queue.isEmpty() || queue.getAsLong() >= read.waitsFor();
+    }
+
+    /** The tracker answers where the queue would: degraded and within Safe Mode's limits while Redis is failing (S4). */
+    private DueReviewsResponse fromTrackerInsteadOfQueue(Read read) {
+        boolean degraded = queues.inSafeMode();
+        if (degraded) {
+            safeMode.admit(read.playerId());
+        }
+        return fromTracker(read, degraded);
     }
 
     private DueReviewsResponse fromTracker(Read read, boolean degraded) {

@@ -3,6 +3,7 @@ package com.memora.infra.web;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.memora.kernel.error.ConflictException;
 import com.memora.kernel.error.InvalidInputException;
@@ -173,18 +174,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-        return Problems.invalid("validation", List.of(new Problems.FieldError(
-                e.getName(), "'" + e.getValue() + "' is not a valid " + simpleType(e.getRequiredType()))));
+        String message = e.getCause() instanceof TextInputRules.ControlCharactersRefused refused
+                         ? refused.getMessage()
+                         : quoted(e.getValue()) + " is not a valid " + simpleType(e.getRequiredType());
+        return Problems.invalid("validation", List.of(new Problems.FieldError(e.getName(), message)));
     }
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         String errorId = UUID.randomUUID().toString();
         log.error("Unexpected error {}", errorId, e);
-        ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
-                                            "The request failed unexpectedly; quote error id " + errorId);
-        problem.setProperty("error_id", errorId);
-        return problem;
+        return Problems.internal(errorId);
     }
 
     @Override
@@ -224,16 +224,64 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof InvalidFormatException format) {
             return ResponseEntity.badRequest().body(Problems.invalid("validation", List.of(
-                    new Problems.FieldError(path(format), "'" + format.getValue() + "' is not a valid "
+                    new Problems.FieldError(path(format), quoted(format.getValue()) + " is not a valid "
                                                           + simpleType(format.getTargetType())))));
+        }
+        // Jackson's own messages name our classes ("Cannot deserialize value of type `java.lang.String`…"):
+        // say which JSON the field (or the whole body) takes instead
+        if (cause instanceof MismatchedInputException mismatch && mismatch.getPath().isEmpty()) {
+            return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-json",
+                                                                "Malformed request body",
+                                                                "The body must be " + jsonKind(mismatch.getTargetType())));
+        }
+        if (cause instanceof MismatchedInputException mismatch) {
+            return ResponseEntity.badRequest().body(Problems.invalid("validation", List.of(
+                    new Problems.FieldError(path(mismatch), "must be " + jsonKind(mismatch.getTargetType())))));
         }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             return ResponseEntity.badRequest().body(Problems.invalid("validation", List.of(
-                    new Problems.FieldError(path(mapping), mapping.getOriginalMessage()))));
+                    new Problems.FieldError(path(mapping), "is not a valid value for this field"))));
         }
         return ResponseEntity.badRequest().body(Problems.of(HttpStatus.BAD_REQUEST, "malformed-json",
                                                             "Malformed request body",
                                                             "The body is not valid JSON for this request"));
+    }
+
+    /** The JSON a field of this Java type takes, in words a client understands (never a class name). */
+    private static String jsonKind(Class<?> type) {
+        if (type == null) {
+            return "a value of another JSON type";
+        }
+        if (CharSequence.class.isAssignableFrom(type) || type == UUID.class || type == char.class
+            || type == Character.class) {
+            return "a JSON string";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == int.class || type == long.class || type == short.class || type == Integer.class
+            || type == Long.class || type == Short.class) {
+            return "a whole number";
+        }
+        if (type.isPrimitive() || Number.class.isAssignableFrom(type)) {
+            return "a number";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
+            return "a " + simpleType(type) + " string";
+        }
+        if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+            return "a JSON array";
+        }
+        return "a JSON object";
+    }
+
+    /** The rejected value as the client sent it, cut short: a problem never echoes a megabyte back. */
+    private static String quoted(Object value) {
+        String text = String.valueOf(value);
+        return "'" + (text.length() <= 64 ? text : text.substring(0, 64) + "…") + "'";
     }
 
     @Override
@@ -242,8 +290,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                                           @NonNull WebRequest request) {
         if (body instanceof ProblemDetail problem && problem.getType() != null
             && "about:blank".equals(problem.getType().toString())) {
-            problem.setType(Problems.type(HttpStatus.valueOf(statusCode.value()).name().toLowerCase()
-                                                  .replace('_', '-')));
+            problem.setType(Problems.type(Problems.slug(HttpStatus.valueOf(statusCode.value()))));
         }
         return super.createResponseEntity(body, headers, statusCode, request);
     }

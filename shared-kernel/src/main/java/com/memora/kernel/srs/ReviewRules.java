@@ -27,11 +27,16 @@ public final class ReviewRules {
     private ReviewRules() {
     }
 
+    /**
+     * The id keys PostgreSQL rows, which cannot hold a NUL: a control character in {@code sub} made submissions and
+     * due reads a 500.
+     */
     public static void requirePlayerId(String playerId) {
-        if (playerId == null || playerId.isBlank() || playerId.length() > MAX_PLAYER_ID_LENGTH) {
+        if (playerId == null || playerId.isBlank() || playerId.length() > MAX_PLAYER_ID_LENGTH
+            || playerId.chars().anyMatch(Character::isISOControl)) {
             throw new InvalidInputException("player-id", "sub",
                     "The token's subject (sub) identifies the player and must be 1-" + MAX_PLAYER_ID_LENGTH
-                    + " characters");
+                    + " characters, none of them a control character");
         }
     }
 

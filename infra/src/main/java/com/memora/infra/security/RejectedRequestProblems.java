@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /**
@@ -24,10 +23,7 @@ class RejectedRequestProblems {
     RequestRejectedHandler problemForRejectedRequests(ObjectMapper objectMapper) {
         return (request, response, rejected) -> {
             log.debug("Rejected request {}: {}", request.getRequestURI(), rejected.getMessage());
-            ProblemResponses.write(response, objectMapper, Problems.of(
-                    HttpStatus.BAD_REQUEST, "rejected-path", "Invalid request path",
-                    "The request path is not allowed: it contains a '..' or '.' segment, an encoded separator, a"
-                    + " double slash or another character sequence the service never serves"));
+            ProblemResponses.write(response, objectMapper, Problems.rejectedPath());
         };
     }
 }

@@ -23,8 +23,7 @@ class DenyByDefaultTest extends IntegrationTest {
 
     /** Endpoints that are public on purpose, each with its reason. */
     private static final List<String> PUBLIC_BY_DESIGN = List.of(
-            "DevTokenController",     // embedded default only, loopback only (X2)
-            "BasicErrorController");  // Spring's error page
+            "DevTokenController");    // embedded default only, loopback only (X2)
 
     @Test
     void everyEndpointOfOursNamesTheRolesThatMayCallIt() {

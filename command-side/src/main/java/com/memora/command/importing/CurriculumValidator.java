@@ -97,7 +97,17 @@ public class CurriculumValidator {
             }
             checkPlan(plan, documentSeasons, byId, pathsWithSchemaProblems, problems);
         }
+        if (problems.isEmpty() && isEmpty(document)) {
+            // {} or empty lists: surely the wrong file or a client bug, and it would only record an empty job
+            problems.add(new FieldProblem("$", "the document holds nothing to import: give seasons, subjects or"
+                                               + " plans"));
+        }
         return problems.stream().distinct().toList();
+    }
+
+    private static boolean isEmpty(CurriculumDocument document) {
+        return document.seasons().isEmpty() && document.plans().isEmpty()
+               && document.nodes().values().stream().allMatch(List::isEmpty);
     }
 
     /**

@@ -44,6 +44,7 @@ class CdnSettingsController {
         if (body == null) {
             return connectionCheck.check(null, null, Map.of());
         }
+        body.checkProvider(); // ignored by the test itself, but a wrong label is a mistake the client wants to hear
         String endpoint = body.endpointOrNull();
         if (endpoint != null) {
             EndpointRules.problemWithUrl(endpoint).ifPresent(problem -> {

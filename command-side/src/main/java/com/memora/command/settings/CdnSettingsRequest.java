@@ -70,6 +70,11 @@ record CdnSettingsRequest(Boolean enabled,
                                                             + "'"));
     }
 
+    /** A 400 when {@code storage_provider} is given but names no provider (the connection test does not use it). */
+    void checkProvider() {
+        provider();
+    }
+
     private static String text(String value) {
         return value == null || value.isBlank() ? null : value.strip();
     }

@@ -279,6 +279,28 @@ class ImportApiTest extends IntegrationTest {
     }
 
     @Test
+    void aDocumentWithNothingToImportIsRefusedAndStartsNoJob() {
+        long jobs = jdbc.sql("select count(*) from background_job").query(Long.class).single();
+        for (String empty : List.of("{}", "{\"seasons\": [], \"subjects\": [], \"plans\": []}")) {
+            ApiClient.Response refused = editor.post("/api/import", empty);
+            assertThat(refused.status()).as(empty).isEqualTo(400);
+            assertThat(refused.json().get("type").asText()).isEqualTo("urn:memora:problem:import-invalid");
+            assertThat(refused.json().get("field").asText()).isEqualTo("$");
+            assertThat(refused.json().get("detail").asText()).contains("nothing to import");
+        }
+        assertThat(jdbc.sql("select count(*) from background_job").query(Long.class).single()).isEqualTo(jobs);
+    }
+
+    @Test
+    void textPostgreSqlCannotStoreIsRefusedWithItsPath() {
+        String doc = "{\"subjects\": [{\"id\": \"" + Ids.node("NUL") + "\", \"title\": \"Al\\u0000gebra\"}]}";
+        ApiClient.Response refused = editor.post("/api/import", doc);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().get("type").asText()).isEqualTo("urn:memora:problem:invalid-text");
+        assertThat(refused.json().get("field").asText()).isEqualTo("subjects[0].title");
+    }
+
+    @Test
     void onlyEditorsImport() {
         assertThat(api(TestTokens.player("p")).post("/api/import", Map.of()).status()).isEqualTo(403);
         assertThat(editor.get("/api/import/" + UUID.randomUUID()).status()).isEqualTo(404);

@@ -128,6 +128,11 @@ class CdnSettingsApiTest extends IntegrationTest {
                                                  Map.of("endpoint_url", "http://169.254.169.254/latest/"));
         assertThat(metadata.status()).isEqualTo(400);
         assertThat(metadata.json().get("field").asText()).isEqualTo("endpoint_url");
+
+        // the test does not use the provider, but a label that names none is a mistake to report (it said ok)
+        ApiClient.Response unknownProvider = admin.post("/api/settings/cdn/test", Map.of("storage_provider", "Azure"));
+        assertThat(unknownProvider.status()).isEqualTo(400);
+        assertThat(unknownProvider.json().get("field").asText()).isEqualTo("storage_provider");
     }
 
     @Test
@@ -149,6 +154,12 @@ class CdnSettingsApiTest extends IntegrationTest {
         ApiClient.Response unknownProvider = admin.put("/api/settings/cdn", Map.of("storage_provider", "Azure"));
         assertThat(unknownProvider.status()).isEqualTo(400);
         assertThat(unknownProvider.json().get("field").asText()).isEqualTo("storage_provider");
+
+        // a problem quotes what was wrong, but never sends a client's 10,000 characters back (it did, twice)
+        ApiClient.Response longUrl = admin.put("/api/settings/cdn",
+                                               Map.of("endpoint_url", "ftp://" + "x".repeat(10_000)));
+        assertThat(longUrl.status()).isEqualTo(400);
+        assertThat(longUrl.body()).hasSizeLessThan(2_000).contains("must be an http:// or https:// URL");
     }
 
     @Test

@@ -63,6 +63,45 @@ class DeadLetterTest extends IntegrationTest {
         }
     }
 
+    /**
+     * A handler whose SQL fails aborts PostgreSQL's transaction; its savepoint keeps the batch usable, so the event is
+     * parked like any other failure (not retried forever with the projection stopped), its own writes are undone
+     * whole, and the events after it are handled and committed.
+     */
+    @Test
+    void anEventWhoseSqlFailsIsParkedWithItsWritesUndoneAndTheProjectionGoesOn() {
+        jdbc.sql("create table if not exists " + FailingTestProjection.MARKS + " (season_id text primary key)")
+            .update();
+        ApiClient editor = api(TestTokens.editor());
+        String poison = Ids.season();
+        String before = Ids.season();
+        String after = Ids.season();
+        for (String[] season : new String[][]{{before, "SQL fine"}, {poison, "SQL-POISON"}, {after, "SQL fine"}}) {
+            editor.post("/api/seasons", Map.of("id", season[0], "title", season[1], "start_date", "2026-01-01",
+                                               "end_date", "2026-12-31"));
+        }
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> parkedPoison(poison) == 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> marks().containsAll(List.of(before, after)));
+        assertThat(marks()).as("the failed handler's insert went with its savepoint").doesNotContain(poison);
+        String cause = jdbc.sql("select cause_message from dead_letter_entry where aggregate_identifier = ?")
+                           .param("season:" + poison).query(String.class).single();
+        assertThat(cause).containsIgnoringCase("division by zero");
+
+        projection.healed = true;
+        try {
+            assertThat(retrier.retry(FailingTestProjection.GROUP)).isEqualTo(1);
+            assertThat(marks()).contains(poison);
+            assertThat(parkedPoison(poison)).isZero();
+        } finally {
+            projection.healed = false;
+        }
+    }
+
+    private List<String> marks() {
+        return jdbc.sql("select season_id from " + FailingTestProjection.MARKS).query(String.class).list();
+    }
+
     private JsonNode parkedAlerts(ApiClient admin) {
         JsonNode all = admin.get("/api/admin/notifications?kind=events-parked&limit=500").json().get("notifications");
         List<JsonNode> ours = new ArrayList<>();

@@ -118,6 +118,36 @@ class ExportFailuresTest extends IntegrationTest {
         assertThat(export.json(lessonPath).get("title").asText()).isEqualTo("Writable");
     }
 
+    /** A plan whose very first build fails has no version yet: the failure is still recorded whole. */
+    @Test
+    void aPlansFirstBuildFailingIsRecordedAsFailedWithTheReason() {
+        Map<String, String> ids = export.tree();
+        export.awaitCaughtUp();
+        String stored = jdbc.sql("select stages::text from content_node where kind = 'lesson' and id = ?")
+                            .param(ids.get("lesson")).query(String.class).single();
+        try {
+            // broken before any plan lists the subject, so no build of the plan ever sees it whole
+            jdbc.sql("update content_node set stages = cast(? as jsonb) where kind = 'lesson' and id = ?")
+                .param("[{\"title\":\"Watch\",\"type\":\"Video\",\"config\":{\"video_url\":\"\"}}]")
+                .param(ids.get("lesson")).update();
+            String planId = export.planOf(ids.get("subject"));
+
+            SyncLogEntry failed = export.build(planId);
+
+            assertThat(failed.status()).isEqualTo(PublicationStatus.FAILED);
+            assertThat(failed.error()).contains("schema violation");
+            assertThat(export.state(planId).status()).isEqualTo(PublicationStatus.FAILED);
+            assertThat(export.state(planId).version()).as("nothing was ever published").isNull();
+            assertThat(export.pending(planId)).as("permanent: waits for the next edit").isFalse();
+            assertThat(export.files(planId)).isEmpty();
+            await().atMost(Duration.ofSeconds(10))
+                   .untilAsserted(() -> assertThat(alerts("export-build-failed", planId)).isNotEmpty());
+        } finally {
+            jdbc.sql("update content_node set stages = cast(? as jsonb) where kind = 'lesson' and id = ?")
+                .param(stored).param(ids.get("lesson")).update();
+        }
+    }
+
     @Test
     void lowDiskWritesNothingKeepsThePlanPendingAndAlertsOnce() {
         Map<String, String> ids = export.tree();

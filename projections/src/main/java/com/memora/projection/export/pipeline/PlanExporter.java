@@ -342,7 +342,9 @@ public class PlanExporter {
             Instant finishedAt = clock.instant();
             syncLog.finish(logId, new BuildResult(PublicationStatus.FAILED, written, unchanged, List.of(), 0, null,
                                                   List.of(), detail, null, 0, 0), finishedAt);
-            Long version = written.isEmpty() ? before.map(PublicationState::version).orElse(null) : buildNumber;
+            // boxed on both sides: a plan never built before has no version, and `long` would unbox that null
+            Long version = written.isEmpty() ? before.map(PublicationState::version).orElse(null)
+                                             : Long.valueOf(buildNumber);
             states.built(planId, PublicationStatus.FAILED, version, 0L, detail, finishedAt);
             recordMetrics(PublicationStatus.FAILED, finishedAt);
             if (permanent) {

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
@@ -51,7 +52,10 @@ class JdbcAlerts implements Alerts, Notifications {
     JdbcAlerts(JdbcClient jdbc, TransactionTemplate transactions, Clock clock, AlertProperties properties,
                List<AlertChannel> channels) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
+        // its own transaction: an alert is a fact about a failure, kept even when the caller's work then rolls back
+        // (a projection handler that raises one and throws, undone to its savepoint)
+        this.transactions = new TransactionTemplate(transactions.getTransactionManager());
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
         this.properties = properties;
         this.channels = channels;

@@ -81,8 +81,9 @@ class OperationsGauges {
         }
         gauge("memora.export.removals.pending", "Files of trashed or deleted content still to remove", Map.of(),
               removals::count);
+        Cached<Long> owedPurges = new Cached<>(purges::pathCount, FRESH_FOR);
         gauge("memora.cdn.purges.pending", "Changed files whose CDN cache purge is still to be sent", Map.of(),
-              purges::pathCount);
+              owedPurges::get);
         gauge("memora.export.generation.paused", "1 while plan builds are paused (low disk, replay)", Map.of(),
               () -> batch.get().pausedReason() == null ? 0 : 1);
         gauge("memora.content.disk.free.percent", "Free space of the content root's volume, percent", Map.of(),

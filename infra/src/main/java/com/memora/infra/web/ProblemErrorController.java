@@ -35,7 +35,11 @@ class ProblemErrorController implements ErrorController {
             String errorId = UUID.randomUUID().toString();
             log.error("Unexpected error {} at {}", errorId, request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI),
                       (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION));
-            return problem(Problems.internal(errorId));
+            ProblemDetail failure = Problems.internal(errorId);
+            if (status != null) {
+                failure.setStatus(status.value()); // a 503 stays a 503: clients retry it differently
+            }
+            return problem(failure);
         }
         return problem(Problems.ofStatus(status, status == HttpStatus.NOT_FOUND
                                                  ? "Nothing is served at this path"

@@ -6,8 +6,8 @@ import java.time.Duration;
 
 /**
  * How long the operational history is kept (README "Operations"): sync-log entries with their upload hashes, finished
- * background jobs, scheduled-job runs and notifications older than {@code retention} are removed by the nightly
- * prune ({@code memora.history.prune-cron}, read by the trigger itself). The newest entry of each plan and of each
+ * background jobs, scheduled-job runs and resolved notifications older than {@code retention} are removed by the
+ * nightly prune ({@code memora.history.prune-cron}, read by the trigger itself). The newest entry of each plan and of each
  * scheduled job always stays, so the dashboard can still say when a plan was last built or a job last ran.
  *
  * @param retention rows older than this go (default 90 days)

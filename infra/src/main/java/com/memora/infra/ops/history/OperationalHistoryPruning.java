@@ -22,10 +22,11 @@ import java.util.function.IntSupplier;
  * ({@link ClusterJobRunner}, which records the run), what is older than {@code memora.history.retention} goes —
  * <ul>
  *   <li>sync-log entries (decisions O2) with the upload hashes they recorded, except each plan's newest entry and
- *       any entry a plan's publication state still points at;</li>
+ *       any entry a plan's publication state or CDN debt still points at;</li>
  *   <li>finished background jobs (an old job id then answers 404 at {@code GET /api/admin/jobs/{id}});</li>
  *   <li>finished scheduled-job runs, except each job's newest run;</li>
- *   <li>notifications raised last before the cutoff (an alert quiet for that long has ended its episode).</li>
+ *   <li>notifications resolved before the cutoff; an open one stays, however old (a plan still dead-lettered
+ *       keeps its alert), and there is at most one open notification per alert key.</li>
  * </ul>
  * Rows go in batches of {@code memora.history.batch-size}, each its own statement, so a first prune of a large
  * history never holds a long lock on a table the builds write to. Content health runs have their own retention
@@ -79,7 +80,7 @@ public class OperationalHistoryPruning {
                 """).param("cutoff", cutoff).param("batch", properties.batchSize()).update()));
         removed.put("notifications", inBatches(() -> jdbc.sql("""
                 delete from notification where id in (
-                    select id from notification where last_raised_at < :cutoff limit :batch)
+                    select id from notification where resolved_at < :cutoff limit :batch)
                 """).param("cutoff", cutoff).param("batch", properties.batchSize()).update()));
         log.info("Operational history older than {} removed: {}", properties.retention(), removed);
         return removed;
@@ -95,6 +96,8 @@ public class OperationalHistoryPruning {
                                           where newer.plan_id = entry.plan_id and newer.id > entry.id)
                               and not exists (select 1 from export_plan_state state
                                               where state.last_log_id = entry.id)
+                              and not exists (select 1 from cdn_plan_debt debt
+                                              where debt.last_log_id = entry.id)
                             order by entry.id limit :batch),
                         gone as (delete from export_sync_log entry using doomed
                                  where entry.id = doomed.id returning entry.id),

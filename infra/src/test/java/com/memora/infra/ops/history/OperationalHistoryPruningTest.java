@@ -71,6 +71,10 @@ class OperationalHistoryPruningTest extends IntegrationTest {
         UUID oldJob = finishedJob();
         String oldAlert = "history-old-" + UUID.randomUUID();
         alerts.raise(new Alert("history-test", AlertSeverity.WARNING, "old", "raised 100 days ago", oldAlert));
+        alerts.resolve(oldAlert);
+        String stillOpen = "history-open-" + UUID.randomUUID();
+        alerts.raise(new Alert("history-test", AlertSeverity.WARNING, "open", "raised 100 days ago, never over",
+                               stillOpen));
         long firstRun = runner.runExclusively(job, Duration.ofMinutes(1), () -> Map.of()).orElseThrow().id();
         long lastRun = runner.runExclusively(job, Duration.ofMinutes(1), () -> Map.of()).orElseThrow().id();
 
@@ -96,7 +100,8 @@ class OperationalHistoryPruningTest extends IntegrationTest {
         assertThat(gone.json().get("type").asText()).isEqualTo("urn:memora:problem:sync-log-entry-not-found");
         assertThat(export.admin.get("/api/admin/jobs/" + oldJob).status()).isEqualTo(404);
         assertThat(export.admin.get("/api/admin/jobs/" + recentJob).status()).isEqualTo(200);
-        assertThat(alertKeys()).contains(recentAlert).doesNotContain(oldAlert);
+        assertThat(alertKeys()).as("an alert whose condition is not over stays").contains(recentAlert, stillOpen)
+                               .doesNotContain(oldAlert);
         assertThat(runIds(job)).as("a job's newest run stays however old").containsExactly(lastRun)
                                .doesNotContain(firstRun);
         assertThat((Long) removed.get("sync_log_entries")).isGreaterThanOrEqualTo(2);
@@ -110,6 +115,7 @@ class OperationalHistoryPruningTest extends IntegrationTest {
         clock.freezeAt(now.minus(Duration.ofDays(95)));
         String oldAlert = "history-nightly-" + UUID.randomUUID();
         alerts.raise(new Alert("history-test", AlertSeverity.INFO, "nightly", "raised 95 days ago", oldAlert));
+        alerts.resolve(oldAlert);
         clock.freezeAt(now);
 
         JobRun first = nightly.pruneNightly().orElseThrow();

@@ -341,13 +341,8 @@ class ContentHealthTest extends IntegrationTest {
         String planId = export.planOf(ids.get("subject"));
         export.build(planId);
         String missingLesson = plan(planId, "lessons/" + ids.get("lesson2") + ".json");
-        String stored = jdbc.sql("select stages::text from content_node where kind = 'lesson' and id = ?")
-                            .param(ids.get("lesson")).query(String.class).single();
-        try {
-            // the read model holds a lesson the lesson schema refuses: the rebuild fails permanently (O2)
-            jdbc.sql("update content_node set stages = cast(? as jsonb) where kind = 'lesson' and id = ?")
-                .param("[{\"title\":\"Watch\",\"type\":\"Video\",\"config\":{\"video_url\":\"\"}}]")
-                .param(ids.get("lesson")).update();
+        // the read model holds a lesson the lesson schema refuses: the rebuild fails permanently (O2)
+        try (ExportFixture.BrokenLesson ignored = export.breakLessonSchema(ids.get("lesson"))) {
             ExportFixture.ok(admin.post("/api/admin/export/plans/" + planId + "/rebuild", null));
             assertThat(export.build(planId).status()).isEqualTo(PublicationStatus.FAILED);
             Files.delete(export.path(missingLesson));
@@ -360,9 +355,6 @@ class ContentHealthTest extends IntegrationTest {
                 assertThat(run.report().actionTaken()).contains("failed permanently");
                 assertThat(dirtyPlans.find(planId)).as("not re-queued by scan %d", scan).isEmpty();
             }
-        } finally {
-            jdbc.sql("update content_node set stages = cast(? as jsonb) where kind = 'lesson' and id = ?")
-                .param(stored).param(ids.get("lesson")).update();
         }
         // its next edit queues it, and the build writes the missing file back
         ExportFixture.ok(export.editor.patch("/api/lessons/" + ids.get("lesson"), Map.of("title", "Fixed")));

@@ -62,13 +62,7 @@ class ExportFailuresTest extends IntegrationTest {
         export.build(planId);
         String lessonPath = plan(planId, "lessons/" + ids.get("lesson") + ".json");
         byte[] published = export.bytes(lessonPath);
-        String stored = jdbc.sql("select stages::text from content_node where kind = 'lesson' and id = ?")
-                            .param(ids.get("lesson")).query(String.class).single();
-        try {
-            jdbc.sql("update content_node set stages = cast(? as jsonb) where kind = 'lesson' and id = ?")
-                .param("[{\"title\":\"Watch\",\"type\":\"Video\",\"config\":{\"video_url\":\"\"}}]")
-                .param(ids.get("lesson")).update();
-
+        try (ExportFixture.BrokenLesson ignored = export.breakLessonSchema(ids.get("lesson"))) {
             assertThat(export.admin.post("/api/admin/export/plans/" + planId + "/rebuild", null).status())
                     .isEqualTo(202);
             SyncLogEntry failed = export.build(planId);
@@ -85,9 +79,6 @@ class ExportFailuresTest extends IntegrationTest {
             // the alert follows the build's bookkeeping on the build's thread
             await().atMost(Duration.ofSeconds(10))
                    .untilAsserted(() -> assertThat(alerts("export-build-failed", planId)).isNotEmpty());
-        } finally {
-            jdbc.sql("update content_node set stages = cast(? as jsonb) where kind = 'lesson' and id = ?")
-                .param(stored).param(ids.get("lesson")).update();
         }
         // the next edit queues the plan again, and it builds
         ExportFixture.ok(export.editor.patch("/api/lessons/" + ids.get("lesson"), Map.of("title", "Fixed")));
@@ -122,14 +113,8 @@ class ExportFailuresTest extends IntegrationTest {
     @Test
     void aPlansFirstBuildFailingIsRecordedAsFailedWithTheReason() {
         Map<String, String> ids = export.tree();
-        export.awaitCaughtUp();
-        String stored = jdbc.sql("select stages::text from content_node where kind = 'lesson' and id = ?")
-                            .param(ids.get("lesson")).query(String.class).single();
-        try {
-            // broken before any plan lists the subject, so no build of the plan ever sees it whole
-            jdbc.sql("update content_node set stages = cast(? as jsonb) where kind = 'lesson' and id = ?")
-                .param("[{\"title\":\"Watch\",\"type\":\"Video\",\"config\":{\"video_url\":\"\"}}]")
-                .param(ids.get("lesson")).update();
+        // broken before any plan lists the subject, so no build of the plan ever sees it whole
+        try (ExportFixture.BrokenLesson ignored = export.breakLessonSchema(ids.get("lesson"))) {
             String planId = export.planOf(ids.get("subject"));
 
             SyncLogEntry failed = export.build(planId);
@@ -142,9 +127,6 @@ class ExportFailuresTest extends IntegrationTest {
             assertThat(export.files(planId)).isEmpty();
             await().atMost(Duration.ofSeconds(10))
                    .untilAsserted(() -> assertThat(alerts("export-build-failed", planId)).isNotEmpty());
-        } finally {
-            jdbc.sql("update content_node set stages = cast(? as jsonb) where kind = 'lesson' and id = ?")
-                .param(stored).param(ids.get("lesson")).update();
         }
     }
 

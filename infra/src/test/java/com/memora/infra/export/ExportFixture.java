@@ -131,6 +131,30 @@ public final class ExportFixture {
 
     // ---- the pipeline -------------------------------------------------------------------------------------------
 
+    /**
+     * Puts a lesson the lesson schema refuses (a video stage with an empty {@code video_url}) into the read model,
+     * as a corrupt row would be, until closed: its plans' builds then fail permanently (O2).
+     */
+    public BrokenLesson breakLessonSchema(String lessonId) {
+        awaitCaughtUp(); // the projection must not write the row again after us
+        String stored = jdbc.sql("select stages::text from content_node where kind = 'lesson' and id = ?")
+                            .param(lessonId).query(String.class).single();
+        setStages(lessonId, "[{\"title\":\"Watch\",\"type\":\"Video\",\"config\":{\"video_url\":\"\"}}]");
+        return () -> setStages(lessonId, stored);
+    }
+
+    /** Closing gives the lesson its stages back. */
+    public interface BrokenLesson extends AutoCloseable {
+
+        @Override
+        void close();
+    }
+
+    private void setStages(String lessonId, String stages) {
+        jdbc.sql("update content_node set stages = cast(? as jsonb) where kind = 'lesson' and id = ?")
+            .param(stages).param(lessonId).update();
+    }
+
     /** Until the content projection (and so the dirty-plan marks) has handled every event stored so far. */
     public void awaitCaughtUp() {
         long head = jdbc.sql("select coalesce(max(global_index), 0) from domain_event_entry").query(Long.class)

@@ -1,5 +1,8 @@
 package com.memora.infra.persistence.plan;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.memora.kernel.content.ContentKind;
 import com.memora.kernel.plan.OverrideAction;
 import com.memora.kernel.plan.PlanDetails;
@@ -9,8 +12,6 @@ import com.memora.projection.plan.PlanView;
 import com.memora.projection.plan.PlanViewStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Isolation;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,18 +20,30 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Plans, plan subjects and plan overrides of the read model. A write first advances the plan row's
  * {@code last_sequence}; when that finds nothing to advance the event was applied before and the write stops. A read
- * takes three statements (plans, subjects, overrides) in one read-only REPEATABLE READ transaction.
+ * is one statement (children aggregated as JSON), so it sees one snapshot without a transaction of its own.
  */
 @Repository
 class JdbcPlanViewStore implements PlanViewStore {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A plan with its subjects and overrides in one statement: one snapshot, never an edit half-seen. */
+    private static final String SELECT_PLANS = """
+            select p.*,
+                   coalesce((select json_agg(json_build_object('subject', s.subject_id, 'sort_order', s.sort_order)
+                                             order by s.position)
+                             from plan_subject_view s where s.plan_id = p.id), '[]') as subjects,
+                   coalesce((select json_agg(json_build_object('id', o.override_id, 'target_type', o.target_type,
+                                                               'target_id', o.target_id, 'action', o.action,
+                                                               'value', o.value)
+                                             order by o.position)
+                             from plan_override_view o where o.plan_id = p.id), '[]') as overrides
+            from plan_view p""";
 
     private final JdbcClient jdbc;
 
@@ -121,25 +134,18 @@ class JdbcPlanViewStore implements PlanViewStore {
         jdbc.sql("delete from plan_view where id = :id").param("id", planId).update();
     }
 
-    /** One snapshot for the plan row and its children, so an edit committed between the statements is never half-seen. */
     @Override
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Optional<PlanView> find(String planId) {
-        return jdbc.sql("select * from plan_view where id = :id").param("id", planId)
-                   .query((rs, row) -> plan(rs)).optional()
-                   .map(plan -> withChildren(List.of(plan)).get(0));
+        return jdbc.sql(SELECT_PLANS + " where p.id = :id").param("id", planId)
+                   .query((rs, row) -> plan(rs)).optional();
     }
 
     @Override
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public List<PlanView> list(boolean trashed, int limit, int offset) {
-        List<PlanView> plans = jdbc.sql("""
-                                        select * from plan_view where is_trashed = :trashed
-                                        order by title, id limit :limit offset :offset
-                                        """)
-                                   .param("trashed", trashed).param("limit", limit).param("offset", offset)
-                                   .query((rs, row) -> plan(rs)).list();
-        return withChildren(plans);
+        return jdbc.sql(SELECT_PLANS + " where p.is_trashed = :trashed"
+                        + " order by p.title, p.id limit :limit offset :offset")
+                   .param("trashed", trashed).param("limit", limit).param("offset", offset)
+                   .query((rs, row) -> plan(rs)).list();
     }
 
     @Override
@@ -165,38 +171,6 @@ class JdbcPlanViewStore implements PlanViewStore {
         jdbc.sql("delete from plan_override_view").update();
         jdbc.sql("delete from plan_subject_view").update();
         jdbc.sql("delete from plan_view").update();
-    }
-
-    /** Subjects and overrides of all the given plans in two queries. */
-    private List<PlanView> withChildren(List<PlanView> plans) {
-        if (plans.isEmpty()) {
-            return plans;
-        }
-        List<String> ids = plans.stream().map(PlanView::id).toList();
-        Map<String, List<PlanSubject>> subjects = new LinkedHashMap<>();
-        jdbc.sql("select * from plan_subject_view where plan_id in (:ids) order by plan_id, position")
-            .param("ids", ids)
-            .query(rs -> {
-                subjects.computeIfAbsent(rs.getString("plan_id"), id -> new ArrayList<>())
-                        .add(new PlanSubject(rs.getString("subject_id"), rs.getInt("sort_order")));
-            });
-        Map<String, List<PlanOverride>> overrides = new LinkedHashMap<>();
-        jdbc.sql("select * from plan_override_view where plan_id in (:ids) order by plan_id, position")
-            .param("ids", ids)
-            .query(rs -> {
-                overrides.computeIfAbsent(rs.getString("plan_id"), id -> new ArrayList<>())
-                         .add(new PlanOverride(rs.getString("override_id"),
-                                               ContentKind.valueOf(rs.getString("target_type")),
-                                               rs.getString("target_id"),
-                                               OverrideAction.valueOf(rs.getString("action")),
-                                               rs.getString("value")));
-            });
-        return plans.stream()
-                    .map(plan -> new PlanView(plan.id(), plan.details(), plan.trashed(),
-                                              subjects.getOrDefault(plan.id(), List.of()),
-                                              overrides.getOrDefault(plan.id(), List.of()), plan.createdAt(),
-                                              plan.updatedAt()))
-                    .toList();
     }
 
     private boolean advance(String planId, Instant at, long sequence) {
@@ -237,9 +211,39 @@ class JdbcPlanViewStore implements PlanViewStore {
         return new PlanView(rs.getString("id"),
                             new PlanDetails(rs.getString("title"), rs.getString("season_id"), rs.getString("stream"),
                                             rs.getString("grade")),
-                            rs.getBoolean("is_trashed"), List.of(), List.of(),
+                            rs.getBoolean("is_trashed"), subjects(rs.getString("subjects")),
+                            overrides(rs.getString("overrides")),
                             rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                             rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static List<PlanSubject> subjects(String json) {
+        List<PlanSubject> subjects = new ArrayList<>();
+        for (JsonNode subject : tree(json)) {
+            subjects.add(new PlanSubject(subject.get("subject").asText(), subject.get("sort_order").asInt()));
+        }
+        return subjects;
+    }
+
+    private static List<PlanOverride> overrides(String json) {
+        List<PlanOverride> overrides = new ArrayList<>();
+        for (JsonNode override : tree(json)) {
+            JsonNode value = override.get("value");
+            overrides.add(new PlanOverride(override.get("id").asText(),
+                                           ContentKind.valueOf(override.get("target_type").asText()),
+                                           override.get("target_id").asText(),
+                                           OverrideAction.valueOf(override.get("action").asText()),
+                                           value == null || value.isNull() ? null : value.asText()));
+        }
+        return overrides;
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable plan children from PostgreSQL: " + e.getMessage(), e);
+        }
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -25,10 +25,13 @@
  *     trash (restore from the top down). Its event carries everything a create does, so consumers treat it as a
  *     create (decisions F8).</li>
  *     <li><b>Permanent delete</b> (ADMIN, {@code confirm=true}; D8) removes the node and its whole sub-tree, deepest
- *     first, one event per node, each with the ancestors the node had. A node with children left refuses to be
- *     deleted, so an interrupted cascade leaves no orphan and is finished by sending the delete again. A subject
- *     still listed by a plan is refused too. A deleted id can never be used again: its stream stays in the event
- *     store.</li>
+ *     first, one event per node, each with the ancestors the node had. The root's own preconditions (a subject a
+ *     plan lists is refused) are checked under lock before anything is deleted, and the root goes to the trash
+ *     first, so nothing is created or moved into the sub-tree while the cascade runs. Each node's delete names the
+ *     cascade's root and is skipped when the node, read under lock, is no longer under it (moved out meanwhile); a
+ *     root restored meanwhile stops the cascade with 409 {@code deletion-interrupted}. A node with children left
+ *     refuses to be deleted, so an interrupted cascade leaves no orphan and is finished by sending the delete again.
+ *     A deleted id can never be used again: its stream stays in the event store (docs/content.md).</li>
  * </ul>
  */
 package com.memora.command.content;

@@ -37,9 +37,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Sends a validated document as ordinary commands, level by level (seasons, subjects, tracks, units, topics,
  * lessons, plans), so a node's parent always exists before the node; within a level, several commands at once.
  * <p>
- * Idempotent by construction: a node that does not exist is created; one that exists is changed to match the
- * document (restored first if it is in the trash), and the aggregate turns an update that changes nothing into no
- * event at all. So a re-import of the same document adds no events, and a dispatch that stopped half-way (a crash,
+ * Idempotent by construction: a node that does not exist is created; one that exists is changed (and moved) to
+ * match the document, then restored if it is in the trash, and the aggregate turns an update that changes nothing
+ * into no event at all. So a re-import of the same document adds no events, and a dispatch that stopped half-way (a crash,
  * a cancel) is finished by sending the document again.
  */
 final class ImportDispatch {

@@ -7,7 +7,7 @@ public final class NotFoundException extends DomainException {
     private final String id;
 
     public NotFoundException(String kind, String id) {
-        super(kind.replace(' ', '-') + "-not-found", "No " + kind + " with id '" + id + "'");
+        super(kind + "-not-found", "No " + kind + " with id '" + id + "'");
         this.kind = kind;
         this.id = id;
     }

@@ -185,6 +185,31 @@ class DiskWatchTest extends IntegrationTest {
                                                  .at("/batch/paused_reason").asText(null))).isFalse();
     }
 
+    /** The batch ticks every 15 s, the disk watch every minute: the tick seeing space back first must not swallow
+     *  the recovery (alert resolved, notice raised), or a relapse would be folded into the old episode. */
+    @Test
+    void aBatchTickAfterSpaceIsBackLeavesTheRecoveryToTheDiskWatch() {
+        long recoveredBefore = notifications("low-disk-recovered");
+        freeSpace.simulate(new DiskSpace(GIB, 100 * GIB));
+        assertThat(diskWatch.check().paused()).isTrue();
+
+        freeSpace.reset();
+        batch.runIfDue(); // the tick comes first
+        assertThat(DiskWatch.isLowDiskPause(admin.get("/api/admin/export/queue").json()
+                                                 .at("/batch/paused_reason").asText(null)))
+                .as("only the disk watch ends a low-disk pause").isTrue();
+        assertThat(diskWatch.check().ok()).isTrue();
+
+        assertThat(notifications("low-disk-recovered")).as("the recovery is noticed").isEqualTo(recoveredBefore + 1);
+        assertThat(latestNotification("low-disk").hasNonNull("resolved_at")).as("the episode is over").isTrue();
+        await().atMost(Duration.ofSeconds(30)).until(() -> batch.runNow().result() != BatchRun.Result.BUSY);
+    }
+
+    private long notifications(String kind) {
+        return jdbc.sql("select coalesce(sum(occurrences), 0) from notification where kind = ?").param(kind)
+                   .query(Long.class).single();
+    }
+
     private JsonNode latestNotification(String kind) {
         JsonNode list = admin.get("/api/admin/notifications?kind=" + kind + "&limit=1").json().get("notifications");
         assertThat(list).as("a %s notification", kind).isNotEmpty();

@@ -98,9 +98,7 @@ public class ExportBatch {
         }
         long pending = dirtyPlans.count();
         if (pending == 0) {
-            if (!lowDisk()) {
-                batchState.resumed(); // nothing waits and nothing holds generation back
-            } // else the disk watch's pause stays: generation stays paused until space is back (O5)
+            resumeUnlessPausedForLowDisk(); // nothing waits
             return BatchRun.of(BatchRun.Result.IDLE, "nothing is pending");
         }
         if (trigger == null) {
@@ -119,12 +117,14 @@ public class ExportBatch {
         return build(trigger);
     }
 
-    private boolean lowDisk() {
-        try {
-            store.requireFreeSpace();
-            return false;
-        } catch (InsufficientDiskSpaceException e) {
-            return true;
+    /**
+     * Only the disk watch ends a low-disk pause: it is the one that resolves the low-disk alert and says space is back
+     * (O5). A batch tick that saw space first and cleared the pause would leave that episode open, and a relapse
+     * would be folded into it instead of being mailed. Builds do not wait for it: each checks the free space itself.
+     */
+    private void resumeUnlessPausedForLowDisk() {
+        if (!DiskWatch.isLowDiskPause(batchState.read().pausedReason())) {
+            batchState.resumed();
         }
     }
 
@@ -165,7 +165,7 @@ public class ExportBatch {
             batchState.paused(pausedFor, clock.instant());
             return new BatchRun(BatchRun.Result.PAUSED, trigger, outcomes, pausedFor);
         }
-        batchState.resumed();
+        resumeUnlessPausedForLowDisk();
         return new BatchRun(BatchRun.Result.RAN, trigger, outcomes, null);
     }
 

@@ -2,6 +2,7 @@ package com.memora.infra.axon;
 
 import com.memora.infra.axon.deadletter.ParkedEventAlerts;
 import com.memora.infra.axon.deadletter.ParkedEvents;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
@@ -33,9 +34,13 @@ class DeadLetterRetrier {
         this.alerts = alerts;
     }
 
-    /** Retries every group's parked events, then alerts for each group that still has some. */
+    /**
+     * Retries every group's parked events, then alerts for each group that still has some. On one node at a time
+     * (ShedLock, decisions O7): the queues are shared, so a second node would only repeat the work and the alert.
+     */
     @Scheduled(fixedDelayString = "${memora.axon.dead-letter-retry:PT1M}",
                initialDelayString = "${memora.axon.dead-letter-retry:PT1M}")
+    @SchedulerLock(name = "dead-letter-retry", lockAtMostFor = "PT10M")
     void retryParkedEvents() {
         processing.eventProcessors().keySet().forEach(this::retry);
         alertForParkedEvents();

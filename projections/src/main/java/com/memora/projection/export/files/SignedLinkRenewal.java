@@ -2,7 +2,6 @@ package com.memora.projection.export.files;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -25,18 +24,13 @@ public final class SignedLinkRenewal {
     private SignedLinkRenewal() {
     }
 
-    /** @param previousBytes the lesson file on disk, or null */
-    public static boolean due(GeneratedFile fresh, byte[] previousBytes) {
-        if (fresh.kind() != FileKind.LESSON || previousBytes == null) {
+    /** @param previous the lesson file on disk, parsed */
+    public static boolean due(GeneratedFile fresh, JsonNode previous) {
+        if (fresh.kind() != FileKind.LESSON) {
             return false;
         }
         Instant freshExpiry = expiryOf(fresh.json());
-        Instant previousExpiry;
-        try {
-            previousExpiry = expiryOf(ExportJson.parse(previousBytes));
-        } catch (UncheckedIOException notJson) {
-            return false; // unreadable: the meaning comparison already rewrites it
-        }
+        Instant previousExpiry = expiryOf(previous);
         if (Objects.equals(freshExpiry, previousExpiry)) {
             return false;
         }

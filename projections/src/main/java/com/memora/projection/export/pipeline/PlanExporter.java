@@ -267,7 +267,7 @@ public class PlanExporter {
                 List<ContentFile> different = new ArrayList<>();
                 for (GeneratedFile file : files.files()) {
                     byte[] previous = store.read(file.path()).orElse(null);
-                    if (FileChange.of(file, previous).mustWrite() || SignedLinkRenewal.due(file, previous)) {
+                    if (FileChange.mustWrite(file, previous)) {
                         different.add(new ContentFile(file.path(), file.bytes()));
                     } else {
                         unchanged++;

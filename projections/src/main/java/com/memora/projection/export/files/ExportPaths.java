@@ -19,13 +19,11 @@ public final class ExportPaths {
         return "plans/" + checked(planId, "plan");
     }
 
-    /** The plan a path under {@code plans/} belongs to, or null for any other path. */
+    /** The plan a path under {@code plans/} belongs to, or null for any other path (or a folder that is no plan id). */
     public static String planOf(String path) {
-        if (!path.startsWith("plans/")) {
-            return null;
-        }
-        int end = path.indexOf('/', "plans/".length());
-        return end < 0 ? null : path.substring("plans/".length(), end);
+        String[] segments = path.split("/", 3);
+        return segments.length == 3 && segments[0].equals("plans") && Identifiers.isValidNodeId(segments[1])
+               ? segments[1] : null;
     }
 
     public static String manifest(String planId) {

@@ -1,6 +1,5 @@
 package com.memora.projection.export.publication;
 
-import com.memora.kernel.id.Identifiers;
 import com.memora.kernel.settings.CdnSettings;
 import com.memora.projection.export.cdn.CdnHealth;
 import com.memora.projection.export.cdn.CdnPublishException;
@@ -10,6 +9,7 @@ import com.memora.projection.export.cdn.CdnStatusStore;
 import com.memora.projection.export.cdn.ParityCheck;
 import com.memora.projection.export.cdn.ParityReport;
 import com.memora.projection.export.cdn.RemoteObject;
+import com.memora.projection.export.files.ExportPaths;
 import com.memora.projection.export.staging.LocalContentStore;
 import com.memora.projection.settings.CdnSettingsStore;
 import org.slf4j.Logger;
@@ -170,10 +170,6 @@ public class CdnReadiness {
     }
 
     private static Optional<String> planOf(String path) {
-        String[] segments = path.split("/", 3);
-        if (segments.length == 3 && segments[0].equals("plans") && Identifiers.isValidNodeId(segments[1])) {
-            return Optional.of(segments[1]);
-        }
-        return Optional.empty();
+        return Optional.ofNullable(ExportPaths.planOf(path));
     }
 }

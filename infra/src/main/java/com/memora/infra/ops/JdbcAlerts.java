@@ -78,7 +78,7 @@ class JdbcAlerts implements Alerts, Notifications {
     }
 
     @Override
-    public void resolve(String dedupKey) {
+    public boolean resolve(String dedupKey) {
         try {
             int closed = transactions.execute(status -> {
                 lockKey(dedupKey);
@@ -91,8 +91,10 @@ class JdbcAlerts implements Alerts, Notifications {
             if (closed > 0) {
                 log.info("Alert {} resolved: its next occurrence is sent again", dedupKey);
             }
+            return closed > 0;
         } catch (RuntimeException e) {
             log.error("Could not resolve alert {}: {}", dedupKey, e.toString());
+            return false;
         }
     }
 

@@ -15,6 +15,8 @@ public interface Alerts {
      * The condition behind the alerts with this de-duplication key is over (disk space is back, the plan was
      * published): the next alert with the key opens a new episode and is sent at once. Never throws; a key with
      * no open episode is ignored.
+     *
+     * @return whether an open episode ended now (false when there was none, or the store could not answer)
      */
-    void resolve(String dedupKey);
+    boolean resolve(String dedupKey);
 }

@@ -59,12 +59,16 @@ public class DiskWatch {
             batchState.paused(low.getMessage(), now);
             return new DiskCheck(space, minimum, false, true, now);
         }
-        if (isLowDiskPause(batchState.read().pausedReason())) {
+        boolean pausedForLowDisk = isLowDiskPause(batchState.read().pausedReason());
+        if (pausedForLowDisk) {
             batchState.resumed();
+        }
+        // The open low-disk episode, not the pause, says whether this is a recovery: a batch tick that saw space back
+        // first has already lifted the pause. Resolved, a relapse is mailed at once, not folded into this episode.
+        if (alerts.resolve(ExportAlerts.LOW_DISK_KEY) || pausedForLowDisk) {
             String message = String.format(Locale.ROOT, "Free disk is back above %.1f%%: %s. Plan builds have"
                                                         + " resumed by themselves.", minimum, space.describe());
             log.info(message);
-            alerts.resolve(ExportAlerts.LOW_DISK_KEY); // a relapse is mailed at once, not folded into this episode
             alerts.raise(new Alert(RECOVERED, AlertSeverity.INFO, "content root", message, RECOVERED_KEY));
             wakeUp.changesRecorded();
         }

@@ -98,7 +98,9 @@ public class ExportBatch {
         }
         long pending = dirtyPlans.count();
         if (pending == 0) {
-            resumeUnlessPausedForLowDisk(); // nothing waits
+            if (!lowDisk()) {
+                batchState.resumed(); // nothing waits and nothing holds generation back
+            } // else the disk watch's pause stays: generation stays paused until space is back (O5)
             return BatchRun.of(BatchRun.Result.IDLE, "nothing is pending");
         }
         if (trigger == null) {
@@ -117,14 +119,12 @@ public class ExportBatch {
         return build(trigger);
     }
 
-    /**
-     * Only the disk watch ends a low-disk pause: it is the one that resolves the low-disk alert and says space is back
-     * (O5). A batch tick that saw space first and cleared the pause would leave that episode open, and a relapse
-     * would be folded into it instead of being mailed. Builds do not wait for it: each checks the free space itself.
-     */
-    private void resumeUnlessPausedForLowDisk() {
-        if (!DiskWatch.isLowDiskPause(batchState.read().pausedReason())) {
-            batchState.resumed();
+    private boolean lowDisk() {
+        try {
+            store.requireFreeSpace();
+            return false;
+        } catch (InsufficientDiskSpaceException e) {
+            return true;
         }
     }
 
@@ -165,7 +165,7 @@ public class ExportBatch {
             batchState.paused(pausedFor, clock.instant());
             return new BatchRun(BatchRun.Result.PAUSED, trigger, outcomes, pausedFor);
         }
-        resumeUnlessPausedForLowDisk();
+        batchState.resumed();
         return new BatchRun(BatchRun.Result.RAN, trigger, outcomes, null);
     }
 
